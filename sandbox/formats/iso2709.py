@@ -215,9 +215,6 @@ class _RecordDecoder:
         fields = self._fields(entries, base, encoding)
         if fields is None:
             return
-        if not fields:
-            self.fail("the record has no fields")
-            return
         record = Record()
         if encoding != "utf-8-declared":
             leader = leader[:9] + "a" + leader[10:]  # the text is Unicode from here on
@@ -420,8 +417,8 @@ def encode_record(record: Record) -> bytes:
             text = indicators + "".join(
                 SUBFIELD_DELIMITER + code + value for code, value in field.subfields
             )
-        if "\x1d" in text or "\x1e" in text or (field.is_control_field() and "\x1f" in text):
-            raise WriteError(f"field {tag} contains a MARC structure character (0x1D/0x1E/0x1F)")
+        if "\x1d" in text or "\x1e" in text:
+            raise WriteError(f"field {tag} contains a record or field terminator (0x1D/0x1E)")
         encoded = text.encode("utf-8") + b"\x1e"
         if len(encoded) > MAX_FIELD_LENGTH:
             raise WriteError(

@@ -162,3 +162,11 @@ def decode_marc8(data: bytes) -> tuple[str, list[Problem]]:
 
 def _is_scalar(code: int) -> bool:
     return code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+
+
+def marc8_character(byte: int) -> tuple[str, bool] | None:
+    """The character one MARC-8 byte stands for in the default sets, and whether it combines."""
+    if byte < 0x80:
+        return chr(byte), False
+    entry = _lookup(ANSEL, byte)
+    return (chr(entry[0]), bool(entry[1])) if entry else None

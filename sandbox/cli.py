@@ -1,0 +1,146 @@
+"""The ``catsandbox`` command: the desktop app, and headless tools that share its core."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sandbox import __version__
+from sandbox.formats import (
+    DUBLIN_CORE,
+    FORMATS,
+    MARC,
+    WriteError,
+    detect_format,
+    format_for_extension,
+    open_writer,
+    read_file,
+)
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("convert",)
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catsandbox",
+        description="Catalog Sandbox: practise cataloging offline. With no command, opens the "
+        "desktop app (on FILE if one is given).",
+        epilog="Formats: " + ", ".join(f"{f.name} ({f.label})" for f in FORMATS.values()),
+    )
+    parser.add_argument("--version", action="version", version=f"catsandbox {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    convert = commands.add_parser(
+        "convert",
+        help="convert records between formats",
+        description="Convert records from one format to another. Bad records are reported on "
+        "stderr and skipped; the rest are converted. Exit status: 0 all converted, 1 some "
+        "skipped, 2 usage error.",
+    )
+    convert.add_argument("input", metavar="IN", help="file to read")
+    convert.add_argument("output", metavar="OUT", help="file to write (replaced atomically)")
+    convert.add_argument("--from", dest="source", choices=sorted(FORMATS),
+                         help="input format (default: recognised from the content)")
+    convert.add_argument("--to", dest="target", choices=sorted(f for f in FORMATS if FORMATS[f].writer),
+                         help="output format (default: from OUT's extension)")
+    convert.add_argument("-q", "--quiet", action="store_true",
+                         help="do not list repaired records, only skipped ones")
+    return parser
+
+
+def _formats(args: argparse.Namespace):
+    if not Path(args.input).is_file():
+        raise UsageError(f"cannot read {args.input}: no such file")
+    source = FORMATS[args.source] if args.source else detect_format(args.input)
+    if source is None:
+        raise UsageError(f"cannot tell the format of {args.input}; name it with --from")
+    if args.target:
+        target = FORMATS[args.target]
+    else:
+        target = format_for_extension(args.output, writing=True)
+        if target is not None and source.kind == DUBLIN_CORE and target.kind == MARC:
+            target = FORMATS["oai_dc"] if target.name == "marcxml" else target
+    if target is None:
+        raise UsageError(f"cannot tell which format to write from the name {args.output}; "
+                         "name it with --to")
+    if source.kind == DUBLIN_CORE and target.kind == MARC:
+        raise UsageError(f"{args.input} holds Dublin Core records, which cannot be written as "
+                         f"{target.label}")
+    return source, target
+
+
+def convert(args: argparse.Namespace) -> int:
+    source, target = _formats(args)
+    converted = skipped = repaired = 0
+    with open_writer(args.output, target) as writer:
+        for item in read_file(args.input, source):
+            if not item.ok:
+                skipped += 1
+                for problem in item.errors:
+                    print(problem, file=sys.stderr)
+                continue
+            if item.warnings:
+                repaired += 1
+                if not args.quiet:
+                    for problem in item.warnings:
+                        print(problem, file=sys.stderr)
+                    if item.suppressed:
+                        print(f"{args.input}: record {item.number}: … and {item.suppressed} more "
+                              "warnings", file=sys.stderr)
+            try:
+                writer.write(item.record)
+            except WriteError as error:
+                skipped += 1
+                print(f"{Path(args.input).name}, record {item.number}: error: cannot be written "
+                      f"as {target.label}: {error}", file=sys.stderr)
+                continue
+            converted += 1
+    total = converted + skipped
+    summary = f"{args.input} → {args.output}: converted {converted} of {total} records " \
+              f"({source.label} → {target.label})"
+    if repaired:
+        summary += f"; {repaired} repaired on reading"
+    if skipped:
+        summary += f"; {skipped} skipped"
+    print(summary)
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def launch_gui(files: Sequence[str]) -> int:
+    try:
+        from ui.app import run
+    except ImportError as error:  # PySide6 missing or its system libraries absent
+        print(f"catsandbox: the desktop app cannot start: {error}", file=sys.stderr)
+        return EXIT_SKIPPED
+    return run(list(files))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        if len(argv) > 1:
+            parser.error("give at most one FILE to open, or a command")
+        return launch_gui(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        if args.command == "convert":
+            return convert(args)
+    except UsageError as error:
+        print(f"catsandbox: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

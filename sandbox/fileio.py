@@ -1,0 +1,28 @@
+"""Every file the app writes is written atomically: a temporary file beside it, then a rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Open ``path`` for binary writing; the file appears whole on success and not at all on error."""
+    target = Path(path)
+    handle = tempfile.NamedTemporaryFile(
+        mode="wb", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+    )
+    try:
+        with handle:
+            yield handle  # type: ignore[misc]
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

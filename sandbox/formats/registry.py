@@ -1,0 +1,160 @@
+"""The formats Catalog Sandbox reads and writes, how a file's format is recognised, and one way in.
+
+``read_file(path)`` yields a ``ReadItem`` per record whatever the format; ``open_writer(path)``
+writes atomically, turning MARC records into Dublin Core through LC's crosswalk when the target
+is a Dublin Core format.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from pymarc import Record
+
+from sandbox.fileio import atomic_write
+from sandbox.formats.dcxml import DctermsWriter, DublinCoreReader, OaiDcWriter
+from sandbox.formats.iso2709 import Iso2709Reader, Iso2709Writer
+from sandbox.formats.marcjson import MarcJsonReader, MarcJsonWriter
+from sandbox.formats.marcxml import MARC_NAMESPACE, MarcXmlReader, MarcXmlWriter
+from sandbox.formats.mrk import MrkReader, MrkWriter
+from sandbox.formats.problems import AnyRecord, ReadItem, ReadProblem, WriteError
+from sandbox.records.dublin_core import DublinCoreRecord
+
+MARC, DUBLIN_CORE = "marc", "dc"
+
+
+class Writer(Protocol):
+    def write(self, record: AnyRecord) -> None: ...
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    kind: str  # MARC or DUBLIN_CORE: the records it holds
+    reader: Callable[[BinaryIO, str], Iterator[ReadItem]] | None
+    writer: Callable[[BinaryIO], Writer] | None
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("marc", "MARC 21 (ISO 2709)", (".mrc", ".marc", ".dat", ".iso", ".usmarc", ".mrc8"),
+               MARC, Iso2709Reader, Iso2709Writer),
+        Format("marcxml", "MARCXML", (".xml", ".marcxml"), MARC, MarcXmlReader, MarcXmlWriter),
+        Format("mrk", "MARC mnemonic text (MarcEdit .mrk)", (".mrk", ".txt"), MARC, MrkReader,
+               MrkWriter),
+        Format("json", "MARC-in-JSON", (".json", ".jsonl"), MARC, MarcJsonReader, MarcJsonWriter),
+        Format("oai_dc", "Dublin Core (oai_dc XML)", (".xml",), DUBLIN_CORE, DublinCoreReader,
+               OaiDcWriter),
+        Format("dcterms", "Dublin Core (dcterms XML)", (".xml",), DUBLIN_CORE, DublinCoreReader,
+               DctermsWriter),
+        Format("dc", "Dublin Core (simple DC XML)", (".xml",), DUBLIN_CORE, DublinCoreReader, None),
+    )
+}
+
+_XML_ROOT = re.compile(rb"<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def sniff(head: bytes) -> Format | None:
+    """Recognise a format from the first bytes of a file (a few kilobytes are plenty)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n\x00\x1a")
+    if not text:
+        return None
+    if text[:1] == b"<":
+        if MARC_NAMESPACE.encode() in head:
+            return FORMATS["marcxml"]
+        if b"purl.org/dc/terms" in head:
+            return FORMATS["dcterms"]
+        if b"purl.org/dc/elements" in head or b"openarchives.org/OAI/2.0/oai_dc" in head:
+            return FORMATS["oai_dc"]
+        if re.search(rb"<(\w+:)?(leader|controlfield|datafield)[\s>]", head):
+            return FORMATS["marcxml"]  # MARCXML written without its namespace
+        return None
+    if text[:1] in (b"{", b"["):
+        return FORMATS["json"]
+    if re.match(rb"=(LDR|000|\w{3}) ", text):
+        return FORMATS["mrk"]
+    if text[:5].isdigit():
+        return FORMATS["marc"]
+    return None
+
+
+def format_for_extension(path: str | os.PathLike[str], writing: bool = False) -> Format | None:
+    """The format a file name suggests (for ``.xml``: MARCXML, unless the content says otherwise)."""
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions and (fmt.writer is not None or not writing):
+            return fmt
+    return None
+
+
+def detect_format(path: str | os.PathLike[str]) -> Format | None:
+    """The format of an existing file: from its content first, from its name second."""
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+    return sniff(head) or (format_for_extension(path) if head.strip() else None)
+
+
+def read_file(path: str | os.PathLike[str], fmt: Format | None = None) -> Iterator[ReadItem]:
+    """Every record slot of a file, good or bad. OSError for a missing or unreadable file;
+    anything wrong *inside* the file comes back as a ``ReadItem`` with problems, never raised."""
+    label = str(path)
+    fmt = fmt or detect_format(path)
+    with open(path, "rb") as stream:
+        if fmt is None or fmt.reader is None:
+            head = stream.read(16)
+            if not head.strip():
+                return
+            item = ReadItem(number=1, record=None, offset=0)
+            item.add(ReadProblem(label, 1, f"not a format Catalog Sandbox reads (it starts "
+                                 f"with {head!r}); open MARC 21, MARCXML, .mrk, MARC-in-JSON or "
+                                 "Dublin Core XML", offset=0))
+            yield item
+            return
+        yield from fmt.reader(stream, label)
+
+
+def convert_record(record: AnyRecord, target: Format) -> AnyRecord:
+    """The record in the kind ``target`` holds: MARC → Dublin Core by LC's crosswalk."""
+    if target.kind == DUBLIN_CORE and isinstance(record, Record):
+        from sandbox.formats.crosswalk import marc_to_dc
+
+        return marc_to_dc(record, qualified=target.name == "dcterms")
+    if target.kind == MARC and isinstance(record, DublinCoreRecord):
+        raise WriteError("a Dublin Core record cannot be written as MARC (there is no "
+                         "DC → MARC crosswalk)")
+    return record
+
+
+class RecordWriter:
+    """Writes records of either kind to one format, converting where the format needs it."""
+
+    def __init__(self, stream: BinaryIO, fmt: Format):
+        if fmt.writer is None:
+            raise ValueError(f"{fmt.label} can be read but not written")
+        self.format = fmt
+        self._writer = fmt.writer(stream)
+
+    def write(self, record: AnyRecord) -> None:
+        self._writer.write(convert_record(record, self.format))
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+@contextmanager
+def open_writer(path: str | os.PathLike[str], fmt: Format) -> Iterator[RecordWriter]:
+    """Write a file atomically: it appears complete when the block ends, or not at all."""
+    with atomic_write(path) as stream:
+        writer = RecordWriter(stream, fmt)
+        yield writer
+        writer.close()
