@@ -104,6 +104,16 @@ class _Scanner:
             note = None
             if declared > LEADER_LENGTH and self._byte(pos + declared - 1) == RECORD_TERMINATOR:
                 end = pos + declared
+                # A length too long may still land on a terminator: the next record's. If a
+                # record terminator inside the declared length is followed by a leader, the
+                # record ends there (otherwise the next record would be swallowed silently).
+                early = self._find_terminator(pos, end - 1)
+                if early >= 0 and _looks_like_leader(self._slice(early + 1, early + 37)):
+                    end = early + 1
+                    note = (
+                        f"Leader/00-04 says the record is {declared} bytes long but it is "
+                        f"{end - pos}; read up to its record terminator"
+                    )
             else:
                 terminator = self._find_terminator(pos, pos + SCAN_LIMIT)
                 if terminator < 0:
@@ -255,13 +265,16 @@ class _RecordDecoder:
                 tag = entry[:3].decode("ascii")
             except UnicodeDecodeError:
                 tag = ""
-            if len(tag) != 3 or not tag.isprintable() or " " in tag:
+            if len(tag) != 3 or not tag.isprintable() or not tag.strip():
                 self.fail(
                     f"directory entry {index + 1} has tag {entry[:3]!r}, which is not a "
                     "MARC tag (the directory is damaged)",
                     at=LEADER_LENGTH + at,
                 )
                 return None
+            if " " in tag:
+                self.warn(f"directory entry {index + 1} has tag '{tag}' with a blank in it; kept "
+                          "as it is", at=LEADER_LENGTH + at, place=tag)
             length = int(entry[3:7]) if entry[3:7].isdigit() else -1
             start = int(entry[7:12]) if entry[7:12].isdigit() else -1
             entries.append((tag, length, start))
@@ -336,6 +349,19 @@ class _RecordDecoder:
                 at=LEADER_LENGTH,
             )
             return None
+        # Only trust that pairing if the pieces look like the fields their tags promise: data
+        # fields open with two indicators and a subfield delimiter, control fields do not.
+        mismatched = sum(
+            (tag < "010" and tag.isdigit()) == (data[begin + 2 : begin + 3] == b"\x1f")
+            for (tag, _, _), (begin, _) in zip(entries, pieces)
+        )
+        if mismatched * 5 > len(pieces):
+            self.fail(
+                "the directory's lengths and offsets do not match the data, and its tags do not "
+                "fit the fields found by their terminators; the fields cannot be told apart",
+                at=LEADER_LENGTH,
+            )
+            return None
         self.warn(
             "the directory's field lengths or offsets are wrong; fields were read by their "
             "field terminators instead",
@@ -403,17 +429,23 @@ def encode_record(record: Record) -> bytes:
     offset = 0
     for field in record.fields:
         tag = field.tag
-        if len(tag) != 3 or not tag.isascii():
-            raise WriteError(f"tag '{tag}' is not three ASCII characters")
+        if len(tag) != 3 or not tag.isascii() or not tag.isprintable() or not tag.strip():
+            # The reader refuses such a tag in a directory (and the whole record with it).
+            raise WriteError(f"tag '{tag}' is not three printable ASCII characters")
         if field.is_control_field():
             text = field.data or ""
         else:
             indicators = "".join(field.indicators or ("", ""))
             if len(indicators) != 2:
                 raise WriteError(f"field {tag} must have exactly two indicators")
-            for code, _ in field.subfields:
+            for code, value in field.subfields:
                 if len(code) != 1:
                     raise WriteError(f"field {tag} has a subfield code '{code}' that is not one character")
+                if SUBFIELD_DELIMITER in code + value:
+                    # It would be read back as the start of another subfield.
+                    raise WriteError(
+                        f"field {tag} subfield ${code} contains a subfield delimiter (0x1F)"
+                    )
             text = indicators + "".join(
                 SUBFIELD_DELIMITER + code + value for code, value in field.subfields
             )

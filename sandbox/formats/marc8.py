@@ -89,6 +89,8 @@ def decode_marc8(data: bytes) -> tuple[str, list[Problem]]:
         if byte == _SUBFIELD_DELIMITER and pos + 1 < end:
             # The subfield code is one ASCII byte whatever set is designated, and each subfield
             # starts again in the default sets (as pymarc and yaz-marcdump read MARC-8 too).
+            if combining:
+                problems.append((pos, "a diacritic at the end of a subfield has no letter after it"))
             out.extend(combining)
             combining.clear()
             code = data[pos + 1]

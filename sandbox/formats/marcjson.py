@@ -123,7 +123,9 @@ class MarcJsonReader:
                 except json.JSONDecodeError as error:
                     if text.more():
                         continue
-                    item = ReadItem(number=number, record=None, line=error.lineno + line - 1)
+                    # error.lineno counts from the start of the window, not from text.pos.
+                    error_line = line + text.text.count("\n", text.pos, error.pos)
+                    item = ReadItem(number=number, record=None, line=error_line)
                     item.add(
                         ReadProblem(
                             self._path,
@@ -150,7 +152,9 @@ class MarcJsonReader:
             return item
         leader = value.get("leader")
         if not isinstance(leader, str) or len(leader) != 24:
-            note(f"the leader {leader!r} is not a 24-character string; used a blank leader",
+            note(f"the leader {leader!r} is not a 24-character string; "
+                 + ("padded with blanks" if isinstance(leader, str) and len(leader) < 24
+                    else "cut to 24" if isinstance(leader, str) else "used a blank leader"),
                  place="LDR")
             leader = leader.ljust(24)[:24] if isinstance(leader, str) else " " * 24
         fields = []

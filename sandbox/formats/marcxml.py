@@ -65,9 +65,9 @@ class MarcXmlReader:
             name = local_name(child)
             line = child.sourceline
             if name == "leader":
-                leader = self._leader(child.text or "", line, warn)
+                leader = self._leader(_text(child, warn), line, warn)
             elif name == "controlfield":
-                fields.append(control_field(self._tag(child, line, warn), child.text or ""))
+                fields.append(control_field(self._tag(child, line, warn), _text(child, warn)))
             elif name == "datafield":
                 fields.append(self._datafield(child, line, warn))
             else:
@@ -125,11 +125,23 @@ class MarcXmlReader:
                 warn(f"field {tag} has a subfield with code '{code}', not one character; "
                      "ignored", child.sourceline, tag)
                 continue
-            subfields.append(Subfield(code, child.text or ""))
+            subfields.append(Subfield(code, _text(child, warn)))
         if tag < "010" and tag.isdigit():
             warn(f"control field {tag} is written as a datafield; kept as text", line, tag)
             return control_field(tag, "".join(value for _, value in subfields))
         return Field(tag=tag, indicators=Indicators(*indicators), subfields=subfields)
+
+
+def _text(element: etree._Element, warn) -> str:
+    """The element's text; an entity reference is kept as written (``&name;``), with a warning.
+
+    ``element.text`` alone would stop at the first entity reference or child element and lose
+    the rest of the value without a word.
+    """
+    for entity in element.iter(etree.Entity):
+        warn(f"the entity reference {entity.text} was not expanded "
+             "(entities are never expanded, for safety)", entity.sourceline)
+    return "".join(element.itertext())
 
 
 def control_field(tag: str, data: str) -> Field:

@@ -22,7 +22,7 @@ from typing import BinaryIO
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from sandbox.formats.marc8 import marc8_character
-from sandbox.formats.problems import WARNING, ReadItem, ReadProblem
+from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem
 
 BLANK = "\\"
 DEFAULT_LEADER = "00000nam a2200000 i 4500"
@@ -138,6 +138,10 @@ class MrkWriter:
         pass
 
 
+def _has_field(block: list[tuple[int, str, str | None]]) -> bool:
+    return any(text.startswith("=") for _, text, _ in block)
+
+
 class MrkReader:
     """Reads mnemonic text record by record (a blank line or a new ``=LDR`` starts the next)."""
 
@@ -164,7 +168,9 @@ class MrkReader:
         for line in self._lines():
             text = line[1]
             starts_record = text[:4] in ("=LDR", "=000")
-            if (not text.strip() or starts_record) and block:
+            # Lines with no field among them (a heading, stray text) are not a record of their
+            # own: they stay with the record that follows, which warns about them.
+            if (not text.strip() or starts_record) and _has_field(block):
                 number += 1
                 yield self._record(number, block)
                 block = []
@@ -172,7 +178,20 @@ class MrkReader:
                 block.append(line)
         if block:
             number += 1
-            yield self._record(number, block)
+            yield self._record(number, block) if _has_field(block) else self._stray(number, block)
+
+    def _stray(self, number: int, block: list[tuple[int, str, str | None]]) -> ReadItem:
+        """Text after the last record, with no field in it: reported, not made into a record."""
+        first, last = block[0][0], block[-1][0]
+        item = ReadItem(number=number, record=None, line=first)
+        lines = f"line {first}" if first == last else f"lines {first}-{last}"
+        item.add(ReadProblem(
+            self._path, number,
+            f"{lines} hold no field (no line starts with '=' and a tag); not a record: "
+            f"'{block[0][1].strip()[:40]}'",
+            ERROR, line=first,
+        ))
+        return item
 
     def _record(self, number: int, block: list[tuple[int, str, str | None]]) -> ReadItem:
         item = ReadItem(number=number, record=None, line=block[0][0])

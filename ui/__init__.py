@@ -1,0 +1,1 @@
+"""The PySide6 desktop front end. It imports ``sandbox``; ``sandbox`` never imports it."""

@@ -1,0 +1,31 @@
+"""Start the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from sandbox import __version__
+from ui.main_window import MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Catalog Sandbox")
+    app.setOrganizationName("Catalog Sandbox")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("catalog-sandbox")
+    return app
+
+
+def run(files: list[str]) -> int:
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    if files:
+        window.open_files([Path(f) for f in files])
+    else:
+        window.open_samples()
+    return app.exec()

@@ -1,0 +1,155 @@
+"""The list of records from the open files, filled from a background thread as files are read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from sandbox.formats import ReadItem, read_file
+from sandbox.records import display
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class RecordRow:
+    """One list row: where the record came from and what was read there."""
+
+    path: Path
+    item: ReadItem
+
+    @property
+    def status(self) -> str:
+        if not self.item.ok:
+            return "unreadable"
+        return "repaired" if self.item.warnings else "ok"
+
+
+class RecordListModel(QAbstractTableModel):
+    COLUMNS = ("#", "Title", "Material", "Control no.", "File")
+    STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[RecordRow] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def row(self, index: int) -> RecordRow:
+        return self._rows[index]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.item.summary() or None
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            style = QApplication.style()
+            icon = {
+                "unreadable": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                "repaired": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            }.get(row.status)
+            return style.standardIcon(icon) if icon is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == "unreadable":
+            return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self._text(row, column)} ({row.status})"
+        if role == self.STATUS_ROLE:
+            return row.status
+        return None
+
+    @staticmethod
+    def _text(row: RecordRow, column: int) -> str:
+        item = row.item
+        if column == 0:
+            return str(item.number)
+        if column == 4:
+            return row.path.name
+        if item.record is None:
+            return {1: f"Unreadable record: {item.summary()}", 2: "", 3: ""}[column]
+        if column == 1:
+            return display.title(item.record)
+        if column == 2:
+            return display.material(item.record)
+        return display.control_number(item.record)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self.endResetModel()
+
+    @Slot(list)
+    def append_rows(self, rows: list[RecordRow]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def counts(self) -> dict[str, int]:
+        totals = {"ok": 0, "repaired": 0, "unreadable": 0}
+        for row in self._rows:
+            totals[row.status] += 1
+        return totals
+
+
+class FileLoader(QObject):
+    """Reads files on a worker thread and hands rows over in batches (the window never freezes)."""
+
+    rows_ready = Signal(list)
+    file_failed = Signal(str, str)  # path, message (the file could not be opened at all)
+    finished = Signal()
+
+    def __init__(self, paths: list[Path]):
+        super().__init__()
+        self._paths = paths
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @Slot()
+    def run(self) -> None:
+        for path in self._paths:
+            batch: list[RecordRow] = []
+            try:
+                for item in read_file(path):
+                    if self._cancelled:
+                        break
+                    batch.append(RecordRow(Path(path), item))
+                    if len(batch) >= BATCH_SIZE:
+                        self.rows_ready.emit(batch)
+                        batch = []
+            except OSError as error:
+                self.file_failed.emit(str(path), error.strerror or str(error))
+            if batch:
+                self.rows_ready.emit(batch)
+            if self._cancelled:
+                break
+        self.finished.emit()
