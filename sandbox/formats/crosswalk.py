@@ -47,6 +47,10 @@ from sandbox.records.dublin_core import ELEMENTS, DCValue, DublinCoreRecord
 #: Marks a row of the qualified table that LC's qualified table does not address, so the
 #: unqualified line applies unchanged (plain element, no scheme).
 CARRIED = "carried from the unqualified table"
+#: Marks a row Catalog Sandbox adds: LC's 2008 table predates RDA's 264 (defined 2011), so an RDA
+#: record's publication statement is crosswalked exactly as LC crosswalks 260 (264 ind2 1 =
+#: publication, 4 = copyright notice date).
+RDA_EXTENSION = "our addition for RDA's 264, mirroring LC's 260 lines"
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,10 @@ UNQUALIFIED: tuple[Row, ...] = (
     Row("U14", "546", ("546",), "language"),
     # Publisher
     Row("U15", "260$a$b", ("260",), "publisher", codes="ab"),
+    Row("UX01", "264$a$b if ind2=1", ("264",), "publisher", codes="ab", when="ind2=1",
+        origin=RDA_EXTENSION),
+    Row("UX02", "264$c if ind2=1", ("264",), "date", codes="c", when="ind2=1",
+        origin=RDA_EXTENSION),
     # Relation. Our reading: 786 also falls in 760-787 but LC maps 786$o$t to Source (U20);
     # we send it there only, rather than the same value to two elements.
     Row("U16", "530", ("530",), "relation"),
@@ -315,6 +323,12 @@ QUALIFIED: tuple[Row, ...] = (
         each=True, origin=CARRIED),
     Row("QC04", "546", ("546",), "language", origin=CARRIED),
     Row("QC05", "260$a$b", ("260",), "publisher", codes="ab", origin=CARRIED),
+    Row("QX01", "264$a$b if ind2=1", ("264",), "publisher", codes="ab", when="ind2=1",
+        origin=RDA_EXTENSION),
+    Row("QX02", "264$c if ind2=1", ("264",), "date", "issued", codes="c", each=True,
+        when="ind2=1", origin=RDA_EXTENSION),
+    Row("QX03", "264$c if ind2=4", ("264",), "date", "dateCopyrighted", codes="c", each=True,
+        when="ind2=4", values="copyright dates", origin=RDA_EXTENSION),
     Row("QC06", "760-787$o$t", ("762", "765", "767", "770", "772", "777", "787"), "relation",
         codes="ot", origin=CARRIED),
     Row("QC07", "534$t", ("534",), "source", codes="t", each=True, origin=CARRIED),
@@ -350,7 +364,9 @@ FIELD_TESTS: dict[str, Callable[[object], bool]] = {
     "ind1 blank or 3": lambda f: _ind(f, 1) in (" ", "3"),
     "ind1 not blank or 3": lambda f: _ind(f, 1) not in (" ", "3"),
     "ind2=0": lambda f: _ind(f, 2) == "0",
+    "ind2=1": lambda f: _ind(f, 2) == "1",
     "ind2=2": lambda f: _ind(f, 2) == "2",
+    "ind2=4": lambda f: _ind(f, 2) == "4",
     "ind2 not 0 or 2": lambda f: _ind(f, 2) not in ("0", "2"),
     "tgn": _is_tgn,
     "not tgn": lambda f: not _is_tgn(f),
