@@ -22,7 +22,15 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield handle  # type: ignore[misc]
             handle.flush()
             os.fsync(handle.fileno())
+        # A temporary file is private (0600); give the result the mode a plain write would.
+        os.chmod(handle.name, target.stat().st_mode & 0o7777 if target.exists() else _default_mode())
         os.replace(handle.name, target)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

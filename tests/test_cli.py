@@ -1,0 +1,89 @@
+"""``catsandbox``: --help, --version and ``convert`` with its exit statuses and messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sandbox import __version__
+from sandbox.cli import main
+from sandbox.formats import read_file
+from sandbox.formats.iso2709 import encode_record
+from tests.conftest import SAMPLES
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sandbox", *args], capture_output=True, text=True)
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip() == f"catsandbox {__version__}"
+    help_text = run("--help")
+    assert help_text.returncode == 0
+    assert "convert" in help_text.stdout and "marcxml" in help_text.stdout
+    convert_help = run("convert", "--help").stdout
+    assert "--from" in convert_help and "--to" in convert_help
+
+
+def test_convert_all_good_exits_0_with_a_summary(tmp_path):
+    out = tmp_path / "out.xml"
+    result = run("convert", str(SAMPLES / "starter-records.mrk"), str(out))
+    assert result.returncode == 0, result.stderr
+    assert "converted 14 of 14 records" in result.stdout
+    assert result.stderr == ""
+    records = [item.record for item in read_file(out)]
+    assert len(records) == 14 and records[0]["245"]["a"].startswith("Thinking, fast and slow")
+
+
+def _damaged_file(tmp_path):
+    good = [item.record for item in read_file(SAMPLES / "starter-records.mrk")][:2]
+    first, second = encode_record(good[0]), encode_record(good[1])
+    broken = bytearray(second)
+    broken[24:36] = b"\x1f  " + broken[27:36]  # ruin the first directory entry's tag
+    path = tmp_path / "damaged.mrc"
+    path.write_bytes(first + bytes(broken) + first)
+    return path
+
+
+def test_convert_with_a_bad_record_exits_1_and_names_it_on_stderr(tmp_path):
+    source = _damaged_file(tmp_path)
+    out = tmp_path / "out.mrk"
+    result = run("convert", str(source), str(out))
+    assert result.returncode == 1
+    assert "damaged.mrc, record 2, byte " in result.stderr
+    assert "not a MARC tag" in result.stderr
+    assert "converted 2 of 3 records" in result.stdout and "1 skipped" in result.stdout
+    assert [item.number for item in read_file(out)] == [1, 2]
+
+
+def test_convert_to_dublin_core_crosswalks(tmp_path):
+    out = tmp_path / "dc.xml"
+    assert main(["convert", str(SAMPLES / "starter-records.mrc"), str(out), "--to", "dcterms"]) == 0
+    records = [item.record for item in read_file(out)]
+    assert records[0].title == "Thinking, fast and slow"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["convert", "missing.mrc", "out.xml"], "no such file"),
+        (["convert", str(SAMPLES / "starter-records.mrk"), "out.unknown"], "--to"),
+        (["convert", str(SAMPLES / "dublin-core-oai_dc.xml"), "out.mrc"], "cannot be written"),
+        (["convert", str(SAMPLES / "starter-records.mrk")], "required"),
+        (["convert", "a", "b", "--to", "nonsense"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path, args, message):
+    result = subprocess.run([sys.executable, "-m", "sandbox", *args], capture_output=True,
+                            text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_dublin_core_to_xml_defaults_to_oai_dc(tmp_path):
+    out = tmp_path / "copy.xml"
+    assert main(["convert", str(SAMPLES / "dublin-core-dcterms.xml"), str(out)]) == 0
+    assert b"oai_dc:dc" in out.read_bytes()

@@ -1,0 +1,97 @@
+"""The first window, offscreen: the record list, bad records marked, the record text shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt
+
+from tests.conftest import SAMPLES
+
+QStandardPaths.setTestModeEnabled(True)
+
+from ui.main_window import MainWindow, open_dialog_filters  # noqa: E402
+from ui.record_list import RecordListModel  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    return win
+
+
+def open_and_wait(qtbot, window, paths):
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=10_000):
+        window.open_files([Path(p) for p in paths])
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=10_000)
+
+
+def rows(window):
+    model = window.model
+    return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_damaged_corpus_file_lists_good_records_and_marks_the_bad_one(qtbot, window, corpus):
+    path = corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc"
+    open_and_wait(qtbot, window, [path])
+    model = window.model
+    statuses = [model.data(model.index(r, 0), RecordListModel.STATUS_ROLE)
+                for r in range(model.rowCount())]
+    assert statuses == ["ok"] * 6 + ["unreadable"]
+    listed = rows(window)
+    assert listed[0][1] and not listed[0][1].startswith("Unreadable")
+    assert listed[6][1].startswith("Unreadable record: the file ends with 1 bytes")
+    assert model.data(model.index(6, 1), Qt.ItemDataRole.ForegroundRole) is not None
+    assert "7 records" in window.statusBar().currentMessage()
+    assert "1 unreadable" in window.statusBar().currentMessage()
+
+    window.table.selectRow(6)
+    assert window.heading.text().startswith("Unreadable record — badldr.usmarc, record 7")
+    problem_texts = [window.problems.item(i).text() for i in range(window.problems.count())]
+    assert any("record 7" in text and "byte 1717" in text for text in problem_texts)
+
+
+def test_selecting_a_record_shows_it_as_mnemonic_text(qtbot, window):
+    open_and_wait(qtbot, window, [SAMPLES / "starter-records.mrk"])
+    window.table.selectRow(2)
+    text = window.record_view.toPlainText()
+    assert text.startswith("=LDR  ")
+    assert "=245  12$aL'étranger" in text
+    assert window.record_view.isReadOnly()
+    assert window.problems.item(0).text() == "No problems found while reading this record."
+
+
+def test_repaired_records_show_their_warnings(qtbot, window, corpus):
+    open_and_wait(qtbot, window, [corpus / "edsu+pymarc/test/bad_records.mrc"])
+    window.table.selectRow(1)
+    first_problem = window.problems.item(0).text()
+    assert "record 2" in first_problem and "Leader/12-16 base address is '99937'" in first_problem
+    assert window.model.data(window.model.index(1, 0), RecordListModel.STATUS_ROLE) == "repaired"
+
+
+def test_open_samples_loads_marc_and_dublin_core(qtbot, window):
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=10_000):
+        window.samples_action.trigger()
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=10_000)
+    materials = {row[2] for row in rows(window)}
+    files = {row[4] for row in rows(window)}
+    assert files == {"starter-records.mrk", "dublin-core-dcterms.xml"}
+    assert "Book" in materials and any(m.startswith("Dublin Core") for m in materials)
+    dc_row = next(r for r, row in enumerate(rows(window)) if row[4].endswith(".xml"))
+    window.table.selectRow(dc_row)
+    assert window.record_view.toPlainText().startswith("dc:title")
+
+
+def test_record_list_model_passes_qt_model_tester(qtbot, qtmodeltester, window, corpus):
+    open_and_wait(qtbot, window, [corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc"])
+    qtmodeltester.check(window.model, force_py=True)
+
+
+def test_open_dialog_offers_every_readable_format():
+    filters = open_dialog_filters()
+    for pattern in ("*.mrc", "*.xml", "*.mrk", "*.json"):
+        assert pattern in filters.split(";;")[0]
+    assert filters.endswith("All files (*)")
