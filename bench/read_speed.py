@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pymarc
+from importlib.metadata import version
 
 from sandbox.formats.iso2709 import Iso2709Reader
 
@@ -97,7 +98,7 @@ def main() -> None:
         ours_seconds = best_time(read_ours, path, args.rounds)
     print(f"input: {args.records:,} records ({size / 1e6:.1f} MB) repeated from {len(records)} "
           f"clean corpus records, {marc8} of them MARC-8")
-    print(f"pymarc {pymarc.__version__ if hasattr(pymarc, '__version__') else ''} MARCReader: "
+    print(f"pymarc {version('pymarc')} MARCReader: "
           f"{pymarc_seconds:.2f} s  ({args.records / pymarc_seconds:,.0f} records/s)")
     print(f"Catalog Sandbox Iso2709Reader: {ours_seconds:.2f} s  "
           f"({args.records / ours_seconds:,.0f} records/s)")

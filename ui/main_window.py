@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([470, 700])
+        splitter.setSizes([640, 640])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage("Open a record file (File › Open) or the samples.")
 
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def _rows_arrived(self, rows: list) -> None:
         first = self.model.rowCount() == 0
+        self.table.setColumnHidden(RecordListModel.COLUMNS.index("File"), len(self._paths) < 2)
         self.model.append_rows(rows)
         if first:
             self.table.selectRow(0)
