@@ -15,7 +15,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
-from sandbox.formats.safexml import iterparse_safely, local_name, namespace_of
+from sandbox.formats.safexml import XmlRecordReader, local_name, namespace_of
 from sandbox.records.dublin_core import (
     DC_NAMESPACE,
     DCTERMS_NAMESPACE,
@@ -41,21 +41,8 @@ def _is_record(element: etree._Element) -> bool:
     )
 
 
-class DublinCoreReader:
-    def __init__(self, stream: BinaryIO, path: str):
-        self._stream = stream
-        self._path = path
-
-    def __iter__(self) -> Iterator[ReadItem]:
-        number = 0
-        for element, problem in iterparse_safely(self._stream, _is_record):
-            number += 1
-            if problem is not None:
-                item = ReadItem(number=number, record=None, line=problem[0])
-                item.add(ReadProblem(self._path, number, problem[1], ERROR, line=problem[0]))
-                yield item
-                return
-            yield self._record(number, element)
+class DublinCoreReader(XmlRecordReader):
+    _is_record = staticmethod(_is_record)
 
     def _record(self, number: int, element: etree._Element) -> ReadItem:
         item = ReadItem(number=number, record=None, line=element.sourceline)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.marc8 import decode_marc8
+from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
 
 RECORD_TERMINATOR = 0x1D
@@ -225,12 +226,9 @@ class _RecordDecoder:
         fields = self._fields(entries, base, encoding)
         if fields is None:
             return
-        record = Record()
         if encoding != "utf-8-declared":
             leader = leader[:9] + "a" + leader[10:]  # the text is Unicode from here on
-        record.leader = Leader(leader)
-        record.fields = fields
-        self.item.record = record
+        self.item.record = new_record(leader, fields)
 
     def _base_address(self, leader: str) -> int | None:
         data = self.data

@@ -12,8 +12,9 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field, Indicators, Record, Subfield
 
+from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem
 
 _CHUNK = 1 << 16
@@ -162,10 +163,7 @@ class MarcJsonReader:
             field = self._field(entry, index, note)
             if field is not None:
                 fields.append(field)
-        record = Record()
-        record.leader = Leader(leader)
-        record.fields = fields
-        item.record = record
+        item.record = new_record(leader, fields)
         return item
 
     @staticmethod

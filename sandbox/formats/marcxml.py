@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from lxml import etree
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field, Indicators, Record, Subfield
 
+from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
-from sandbox.formats.safexml import iterparse_safely, local_name, namespace_of
+from sandbox.formats.safexml import XmlRecordReader, local_name, namespace_of
 
 MARC_NAMESPACE = "http://www.loc.gov/MARC21/slim"
 _MARC_NAMESPACES = (MARC_NAMESPACE, "")
@@ -23,22 +24,7 @@ _BLANK_LEADER = "          22        4500"
 _MARC_ELEMENTS = frozenset({"leader", "controlfield", "datafield"})
 
 
-class MarcXmlReader:
-    def __init__(self, stream: BinaryIO, path: str):
-        self._stream = stream
-        self._path = path
-
-    def __iter__(self) -> Iterator[ReadItem]:
-        number = 0
-        for element, problem in iterparse_safely(self._stream, self._is_record):
-            number += 1
-            if problem is not None:
-                item = ReadItem(number=number, record=None, line=problem[0])
-                item.add(ReadProblem(self._path, number, problem[1], ERROR, line=problem[0]))
-                yield item
-                return
-            yield self._record(number, element)
-
+class MarcXmlReader(XmlRecordReader):
     @staticmethod
     def _is_record(element: etree._Element) -> bool:
         # An OAI-PMH <record> without a namespace also ends here, after the MARC record it
@@ -75,10 +61,7 @@ class MarcXmlReader:
         if leader is None:
             warn("the record has no <leader>; used a blank leader", element.sourceline, "LDR")
             leader = _BLANK_LEADER
-        record = Record()
-        record.leader = Leader(leader)
-        record.fields = fields
-        item.record = record
+        item.record = new_record(leader, fields)
         return item
 
     @staticmethod

@@ -19,9 +19,10 @@ from functools import cache
 from importlib import resources
 from typing import BinaryIO
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.marc8 import marc8_character
+from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem
 
 BLANK = "\\"
@@ -230,10 +231,7 @@ class MrkReader:
             warn(item.line or 0, f"the record has no =LDR line; used the leader '{DEFAULT_LEADER}'",
                  place="LDR")
             leader = DEFAULT_LEADER
-        record = Record()
-        record.leader = Leader(leader)
-        record.fields = fields
-        item.record = record
+        item.record = new_record(leader, fields)
         return item
 
     @staticmethod

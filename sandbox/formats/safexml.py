@@ -11,6 +11,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from sandbox.formats.problems import ERROR, ReadItem, ReadProblem
+
 #: (line, message) for a file that stops being well-formed XML.
 SyntaxProblem = tuple[int | None, str]
 
@@ -52,3 +54,28 @@ def local_name(element: etree._Element) -> str:
 
 def namespace_of(element: etree._Element) -> str:
     return etree.QName(element).namespace or ""
+
+
+class XmlRecordReader:
+    """A streaming reader of the records inside an XML file; subclasses say what a record is."""
+
+    def __init__(self, stream: BinaryIO, path: str):
+        self._stream = stream
+        self._path = path
+
+    def _is_record(self, element: etree._Element) -> bool:
+        raise NotImplementedError
+
+    def _record(self, number: int, element: etree._Element) -> ReadItem:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[ReadItem]:
+        number = 0
+        for element, problem in iterparse_safely(self._stream, self._is_record):
+            number += 1
+            if problem is not None:
+                item = ReadItem(number=number, record=None, line=problem[0])
+                item.add(ReadProblem(self._path, number, problem[1], ERROR, line=problem[0]))
+                yield item
+                return
+            yield self._record(number, element)

@@ -18,7 +18,12 @@ from sandbox.formats.dcxml import (
     OaiDcWriter,
 )
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, WriteError
-from sandbox.records.dublin_core import DC_NAMESPACE, DCTERMS_NAMESPACE, DCValue, DublinCoreRecord
+from sandbox.records.dublin_core import (
+    DC_NAMESPACE,
+    DCTERMS_NAMESPACE,
+    DCValue,
+    DublinCoreRecord,
+)
 
 PATH = "dc.xml"
 NS = (

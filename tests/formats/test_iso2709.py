@@ -12,8 +12,21 @@ import pytest
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from sandbox.formats import iso2709
-from sandbox.formats.iso2709 import Iso2709Reader, Iso2709Writer, encode_record, write_all
-from sandbox.formats.problems import ERROR, MAX_WARNINGS, WARNING, ReadItem, ReadProblem, WriteError
+from sandbox.formats.iso2709 import (
+    Iso2709Reader,
+    Iso2709Writer,
+    encode_record,
+    write_all,
+)
+from sandbox.formats.problems import (
+    ERROR,
+    MAX_WARNINGS,
+    WARNING,
+    ReadItem,
+    ReadProblem,
+    WriteError,
+)
+from tests.helpers import shapes
 
 PATH = "damaged.mrc"
 
@@ -39,15 +52,6 @@ def read(data: bytes) -> list[ReadItem]:
     return list(Iso2709Reader(io.BytesIO(data), PATH))
 
 
-def shape(field: Field) -> tuple:
-    """A comparable view of a pymarc field (pymarc 5 fields do not compare by value)."""
-    if field.is_control_field():
-        return (field.tag, field.data)
-    return (field.tag, tuple(field.indicators), tuple((s.code, s.value) for s in field.subfields))
-
-
-def shapes(record: Record) -> list[tuple]:
-    return [shape(f) for f in record.fields]
 
 
 GOOD = encode_record(make_record())

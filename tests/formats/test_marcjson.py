@@ -12,6 +12,7 @@ from pymarc import Field, Indicators, Leader, Record, Subfield
 from sandbox.formats import marcjson
 from sandbox.formats.marcjson import MarcJsonReader, MarcJsonWriter, record_to_dict
 from sandbox.formats.problems import ERROR, WARNING, ReadItem
+from tests.helpers import shapes, written
 
 PATH = "records.json"
 LEADER = "00000nam a2200000 i 4500"
@@ -32,14 +33,6 @@ def record_json(n: int, title: str = "Title") -> dict:
     }
 
 
-def shape(field: Field) -> tuple:
-    if field.is_control_field():
-        return (field.tag, field.data)
-    return (field.tag, tuple(field.indicators), tuple((s.code, s.value) for s in field.subfields))
-
-
-def shapes(record: Record) -> list[tuple]:
-    return [shape(f) for f in record.fields]
 
 
 def expected_shapes(n: int, title: str = "Title") -> list[tuple]:
@@ -271,13 +264,8 @@ def sample_records() -> list[Record]:
     return [first, second]
 
 
-def write(records: list[Record]) -> bytes:
-    buffer = io.BytesIO()
-    writer = MarcJsonWriter(buffer)
-    for record in records:
-        writer.write(record)
-    writer.close()
-    return buffer.getvalue()
+def write(records: list) -> bytes:
+    return written(MarcJsonWriter, records)
 
 
 def test_writer_output_is_a_json_array_with_one_record_per_line() -> None:

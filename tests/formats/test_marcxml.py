@@ -10,8 +10,14 @@ import pytest
 from lxml import etree
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
-from sandbox.formats.marcxml import MARC_NAMESPACE, MarcXmlReader, MarcXmlWriter, record_element
+from sandbox.formats.marcxml import (
+    MARC_NAMESPACE,
+    MarcXmlReader,
+    MarcXmlWriter,
+    record_element,
+)
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, WriteError
+from tests.helpers import shapes, written
 
 PATH = "records.xml"
 LEADER = "00000nam a2200000 i 4500"
@@ -22,14 +28,6 @@ def read(data: str | bytes) -> list[ReadItem]:
     return list(MarcXmlReader(io.BytesIO(raw), PATH))
 
 
-def shape(field: Field) -> tuple:
-    if field.is_control_field():
-        return (field.tag, field.data)
-    return (field.tag, tuple(field.indicators), tuple((s.code, s.value) for s in field.subfields))
-
-
-def shapes(record: Record) -> list[tuple]:
-    return [shape(f) for f in record.fields]
 
 
 def record_xml(n: int, prefix: str = "") -> str:
@@ -319,13 +317,8 @@ def sample_records() -> list[Record]:
     return [first, second]
 
 
-def write(records: list[Record]) -> bytes:
-    buffer = io.BytesIO()
-    writer = MarcXmlWriter(buffer)
-    for record in records:
-        writer.write(record)
-    writer.close()
-    return buffer.getvalue()
+def write(records: list) -> bytes:
+    return written(MarcXmlWriter, records)
 
 
 def test_writer_escapes_markup_characters() -> None:

@@ -17,6 +17,7 @@ from sandbox.formats.mrk import (
     format_record,
 )
 from sandbox.formats.problems import WARNING, ReadItem
+from tests.helpers import shapes
 
 PATH = "records.mrk"
 LDR = "=LDR  00000nam\\a2200000\\i\\4500"
@@ -30,14 +31,6 @@ def read(text: str) -> list[ReadItem]:
     return read_bytes(text.encode("utf-8"))
 
 
-def shape(field: Field) -> tuple:
-    if field.is_control_field():
-        return (field.tag, field.data)
-    return (field.tag, tuple(field.indicators), tuple((s.code, s.value) for s in field.subfields))
-
-
-def shapes(record: Record) -> list[tuple]:
-    return [shape(f) for f in record.fields]
 
 
 def problems(item: ReadItem) -> list[tuple[int | None, str | None, str]]:

@@ -23,7 +23,11 @@ from sandbox.formats.registry import (
     read_file,
     sniff,
 )
-from sandbox.records.dublin_core import DC_NAMESPACE, DCTERMS_NAMESPACE, DublinCoreRecord
+from sandbox.records.dublin_core import (
+    DC_NAMESPACE,
+    DCTERMS_NAMESPACE,
+    DublinCoreRecord,
+)
 
 LEADER = "00000nam a2200000 i 4500"
 

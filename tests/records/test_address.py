@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
-from sandbox.records import Address, AddressError, DublinCoreRecord, parse_address, resolve
+from sandbox.records import (
+    Address,
+    AddressError,
+    DublinCoreRecord,
+    parse_address,
+    resolve,
+)
 
 
 @pytest.mark.parametrize(
