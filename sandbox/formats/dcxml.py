@@ -9,12 +9,11 @@ Sources: DCMI, "Guidelines for implementing Dublin Core in XML" (2003); OAI-PMH 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import BinaryIO
 
 from lxml import etree
 
-from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
+from sandbox.formats.problems import WARNING, ReadItem, ReadProblem, WriteError
 from sandbox.formats.safexml import XmlRecordReader, local_name, namespace_of
 from sandbox.records.dublin_core import (
     DC_NAMESPACE,

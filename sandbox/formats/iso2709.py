@@ -10,14 +10,15 @@ Media — Record Structure" (https://www.loc.gov/marc/specifications/specrecstru
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.marc8 import decode_marc8
-from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
+from sandbox.records.marc import new_record
 
 RECORD_TERMINATOR = 0x1D
 FIELD_TERMINATOR = 0x1E
@@ -31,6 +32,7 @@ SCAN_LIMIT = 8 << 20
 _CHUNK = 1 << 20
 #: Bytes that real files carry between records (line ends, padding, DOS end-of-file marks).
 _FILLER = frozenset(b" \r\n\t\x00\x1a\x1d")
+_LEADER_START = re.compile(rb"\d{5}[a-z ][a-z]")
 
 
 def _looks_like_leader(data: bytes) -> bool:
@@ -89,6 +91,16 @@ class _Scanner:
             self._buffer = self._buffer[cut:]
             self._start = offset
 
+    def _embedded_record_start(self, begin: int, end: int) -> int | None:
+        span = self._slice(begin, end)
+        for match in _LEADER_START.finditer(span, 1):
+            start = match.start()
+            if start + int(span[start : start + 5]) == len(span) and _looks_like_leader(
+                span[start : start + 36]
+            ):
+                return begin + start
+        return None
+
     def chunks(self) -> Iterator[tuple[int, bytes, str | None, bool]]:
         """(offset, bytes, note, complete): each record's bytes, with a note on how it was cut."""
         pos = 0
@@ -132,6 +144,17 @@ class _Scanner:
                             "the record has no record terminator (0x1D) at its end; "
                             f"used the length in the leader, {declared}"
                         )
+                if note is None and declared != end - pos:
+                    # A record cut short mid-file runs on into the next one: if a leader inside
+                    # the span declares a length that ends exactly at this terminator, the next
+                    # record starts there and the cut record ends before it.
+                    inner = self._embedded_record_start(pos, end)
+                    if inner is not None:
+                        cut = (f"the record is cut short: another record starts {inner - pos} "
+                               "bytes in, before this one reached its record terminator (0x1D)")
+                        yield pos, self._slice(pos, inner), cut, False
+                        pos = inner
+                        continue
                 if note is None and declared != end - pos and head[:5].isdigit():
                     note = (
                         f"Leader/00-04 says the record is {declared} bytes long but it is "
@@ -159,6 +182,8 @@ class Iso2709Reader:
                     f"no record terminator (0x1D) in the next {len(data):,} bytes; this is "
                     "not MARC data, and the rest of the file was not read",
                 )
+            elif not complete and note:
+                self._problem(item, note)
             elif not complete:
                 self._problem(
                     item,

@@ -14,8 +14,8 @@ from typing import Any, BinaryIO
 
 from pymarc import Field, Indicators, Record, Subfield
 
-from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem
+from sandbox.records.marc import new_record
 
 _CHUNK = 1 << 16
 _WHITESPACE = " \t\r\n"

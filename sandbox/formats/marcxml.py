@@ -8,15 +8,14 @@ Source: LC, "MARC 21 XML Schema" (https://www.loc.gov/standards/marcxml/).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import BinaryIO
 
 from lxml import etree
 from pymarc import Field, Indicators, Record, Subfield
 
-from sandbox.records.marc import new_record
-from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
+from sandbox.formats.problems import WARNING, ReadItem, ReadProblem, WriteError
 from sandbox.formats.safexml import XmlRecordReader, local_name, namespace_of
+from sandbox.records.marc import new_record
 
 MARC_NAMESPACE = "http://www.loc.gov/MARC21/slim"
 _MARC_NAMESPACES = (MARC_NAMESPACE, "")

@@ -22,8 +22,8 @@ from typing import BinaryIO
 from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.marc8 import marc8_character
-from sandbox.records.marc import new_record
 from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem
+from sandbox.records.marc import new_record
 
 BLANK = "\\"
 DEFAULT_LEADER = "00000nam a2200000 i 4500"

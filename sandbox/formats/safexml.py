@@ -45,7 +45,13 @@ def iterparse_safely(
                 del parent[0]
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else error.lineno
-        yield None, (line, f"the XML is not well-formed: {error.msg}; the rest of the file was not read")
+        if "amplification" in error.msg or "entity" in error.msg.lower() and "loop" in error.msg:
+            message = ("the file declares XML entities that would expand out of all proportion "
+                       "(a 'billion laughs' file); Catalog Sandbox never expands entities, so it "
+                       "stopped reading here")
+        else:
+            message = f"the XML is not well-formed: {error.msg}; the rest of the file was not read"
+        yield None, (line, message)
 
 
 def local_name(element: etree._Element) -> str:

@@ -645,3 +645,14 @@ def test_writer_accepts_a_record_of_exactly_99999_bytes_and_it_reads_back() -> N
     (item,) = read(data)
     assert item.problems == []
     assert item.record["520"]["a"] == "y" * 9786
+
+
+def test_a_record_cut_short_mid_file_does_not_swallow_the_next_one() -> None:
+    first, second, third = (encode_record(make_record(f"t{n}")) for n in range(3))
+    data = first + second[:60] + third
+    items = read(data)
+    assert [item.ok for item in items] == [True, False, True]
+    assert items[1].offset == len(first) and items[1].length == 60
+    assert "cut short: another record starts 60 bytes in" in items[1].errors[0].message
+    assert items[2].offset == len(first) + 60
+    assert shapes(items[2].record) == shapes(make_record("t2"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -226,18 +225,15 @@ def _laughs(levels: int) -> str:
     )
 
 
-def test_billion_laughs_is_refused_fast_without_expanding() -> None:
-    started = time.perf_counter()
+def test_billion_laughs_is_refused_without_expanding() -> None:
     items = read(_laughs(9))
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
     # libxml2 stops at its entity amplification limit even though entities are not substituted:
     # the file is reported, nothing is expanded into memory.
     assert len(items) == 1
     assert items[0].record is None
     (problem,) = items[0].problems
     assert problem.severity == ERROR
-    assert "entity" in problem.message.lower()
+    assert "never expands entities" in problem.message
     assert "lollol" not in problem.message
 
 
