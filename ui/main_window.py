@@ -70,9 +70,11 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # Short columns are fitted to their contents as rows arrive (and can be resized by
+        # hand); the title takes the rest and elides what does not fit.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(40)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.heading = QLabel("No record selected")
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([640, 640])
+        splitter.setSizes([700, 580])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage("Open a record file (File › Open) or the samples.")
 
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         self.model.append_rows(rows)
         if first:
             self.table.selectRow(0)
+            self._fit_columns()
         self._update_status(done=False)
 
     @Slot(str, str)
@@ -203,7 +206,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _loading_finished(self) -> None:
+        self._fit_columns()
         self._update_status(done=True)
+
+    def _fit_columns(self) -> None:
+        """Fit the short columns to their text, but never let one crowd out the title."""
+        header = self.table.horizontalHeader()
+        for column, widest in ((0, 60), (2, 200), (3, 130), (4, 170)):
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), widest))
 
     def _update_status(self, done: bool) -> None:
         counts = self.model.counts()

@@ -66,8 +66,8 @@ class RecordListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.item.summary() or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, which the column may elide
+            return row.item.summary() or self._text(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             style = QApplication.style()
             icon = {
