@@ -1,0 +1,104 @@
+"""Running the rules: profiles choose and re-weight them; ``validate`` returns plain findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pymarc import Record
+
+from sandbox.records.dublin_core import DublinCoreRecord
+from sandbox.rules.model import REGISTRY, SEVERITY_RANK, Context, Finding, Rule
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A selection of rules with their severities: built in, or an instructor's pack profile.
+
+    ``families`` and ``rules`` say what is included (empty families: every family); ``exclude``
+    removes rules; ``severities`` overrides a rule's default; ``options`` reach the checks.
+    """
+
+    name: str
+    description: str
+    families: frozenset[str] = frozenset()
+    rules: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    severities: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def includes(self, rule: Rule) -> bool:
+        if rule.id in self.exclude:
+            return False
+        if rule.id in self.rules:
+            return True
+        return not self.families or rule.family in self.families
+
+    def severity(self, rule: Rule) -> str:
+        return self.severities.get(rule.id, rule.severity)
+
+
+PROFILES: dict[str, Profile] = {
+    p.name: p
+    for p in (
+        Profile("full", "Every rule, local fields (9XX, X9X) allowed.",
+                options={"allow_local_fields": True}),
+        Profile("structure", "MARC structure only: leader, directory, tags, indicators, "
+                "subfields and characters.", families=frozenset({"STR"})),
+        Profile("marc21", "MARC 21 structure, content designation and fixed fields; no "
+                "cataloging-rule checks.", families=frozenset({"STR", "TAG", "FIX"}),
+                options={"allow_local_fields": True}),
+        Profile("rda", "Every rule, for RDA records: missing 33X and a 260 in an RDA record "
+                "are errors.", severities={"REQ-33X-RDA": "error", "REQ-264-RDA": "error"},
+                options={"allow_local_fields": True}),
+    )
+}
+
+
+def profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise KeyError(f"no rule profile named '{name}' (there are: "
+                       f"{', '.join(sorted(PROFILES))})") from None
+
+
+def _load_rule_sets() -> None:
+    # Importing a rule set registers its rules.
+    from sandbox.rules import (  # noqa: F401
+        classification,
+        dublin_core,
+        numbers,
+        punctuation,
+        required,
+        structure,
+    )
+
+
+def rules_for(selected: Profile, kind: str) -> list[Rule]:
+    _load_rule_sets()
+    return [r for r in REGISTRY.values() if r.kind == kind and selected.includes(r)]
+
+
+def validate(
+    record: Record | DublinCoreRecord,
+    selected: Profile | str = "full",
+    read_problems: list | None = None,
+) -> list[Finding]:
+    """Every finding for one record, most severe first, each cause once."""
+    if isinstance(selected, str):
+        selected = profile(selected)
+    kind = "dc" if isinstance(record, DublinCoreRecord) else "marc"
+    context = Context(options=dict(selected.options), read_problems=list(read_problems or []))
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, str]] = set()
+    for rule in rules_for(selected, kind):
+        for hit in rule.check(record, context):
+            key = (rule.id, hit.location, hit.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(Finding(rule.id, rule.slug, selected.severity(rule), hit.location,
+                                    hit.message, rule.citation, rule.why))
+    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+    return findings

@@ -1,0 +1,126 @@
+"""Standard numbers: ISBN (020), ISSN (022), LCCN (010) and typed identifiers (024).
+
+Check digits are computed by python-stdnum. Sources: the LC pages of each field (cited per rule);
+LC, "LCCN Structure" (https://www.loc.gov/marc/lccn_structure.html) and "LCCN Normalization"
+(https://www.loc.gov/marc/lccn-namespace.html).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import ean, isbn, ismn, isrc, issn
+
+from sandbox.rules.examples import marc_example
+from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.walk import data_fields, quoted
+
+BD = "https://www.loc.gov/marc/bibliographic/"
+_LEADING_NUMBER = re.compile(r"\s*([0-9Xx][0-9Xx -]*[0-9Xx])")
+
+
+def leading_number(value: str) -> str:
+    """The number at the start of a subfield, without hyphens or blanks ('0-262-01153-0 (pbk.)')."""
+    match = _LEADING_NUMBER.match(value)
+    return re.sub(r"[ -]", "", match.group(1)) if match else value.strip()
+
+
+@rule("NUM-001", "isbn-check-digit", "020 $a holds a valid ISBN", ERROR, BD + "bd020.html",
+      "An ISBN with a wrong check digit matches no other record and orders the wrong book; "
+      "a wrong ISBN printed on the item goes in $z (canceled/invalid), not $a.",
+      good=(marc_example(), marc_example("=020  \\\\$z9780262033849")),
+      bad=(marc_example("=020  \\\\$a9780262033849"), marc_example("=020  \\\\$a026201153")))
+def isbn_valid(record, context):
+    for item in data_fields(record, "020"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code != "a":
+                continue
+            number = leading_number(value)
+            if isbn.is_valid(number):
+                continue
+            where = item.subfield_address(position)
+            if len(number) not in (10, 13) or not number[:-1].isdigit():
+                yield Hit(where, f"020 $a {quoted(value)} is not an ISBN: an ISBN has 10 or 13 "
+                          "digits (the last of an ISBN-10 may be X)")
+            else:
+                yield Hit(where, f"020 $a {quoted(value)} has a wrong check digit; if the item "
+                          "really carries this number, record it in $z, not $a")
+
+
+@rule("NUM-002", "issn-check-digit", "022 $a and $l hold valid ISSNs", ERROR,
+      BD + "bd022.html",
+      "An ISSN identifies a serial; with a wrong check digit it identifies nothing. An "
+      "incorrect ISSN printed on the item goes in $y, a canceled one in $z.",
+      good=(marc_example("=022  0\\$a0028-0836$l0028-0836"),),
+      bad=(marc_example("=022  0\\$a0028-0835"), marc_example("=022  0\\$a00280836X")))
+def issn_valid(record, context):
+    for item in data_fields(record, "022"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code not in "al":
+                continue
+            number = value.strip()
+            if not re.fullmatch(r"\d{4}-\d{3}[\dX]", number):
+                yield Hit(item.subfield_address(position), f"022 ${code} {quoted(value)} is not "
+                          "written as an ISSN: four digits, a hyphen, three digits and a check "
+                          "digit (0-9 or X), e.g. 0028-0836")
+            elif not issn.is_valid(number):
+                yield Hit(item.subfield_address(position), f"022 ${code} {quoted(value)} has a "
+                          "wrong check digit; an incorrect ISSN from the item belongs in $y")
+
+
+_LCCN = re.compile(r"[a-z]{0,3}\d{8}\Z|[a-z]{0,2}\d{10}\Z")
+
+
+def normalize_lccn(value: str) -> str:
+    """LC's LCCN normalization: drop blanks and what follows a slash, pad the serial after a hyphen."""
+    text = value.replace(" ", "").split("/")[0]
+    if "-" in text:
+        prefix, serial = text.split("-", 1)
+        if serial.isdigit():
+            text = prefix + serial.rjust(6, "0")
+    return text
+
+
+@rule("NUM-003", "lccn-structure", "010 $a has the structure of an LCCN", ERROR,
+      "https://www.loc.gov/marc/lccn_structure.html",
+      "The Library of Congress Control Number links the record to LC's; a malformed one links "
+      "to nothing.",
+      good=(marc_example("=010  \\\\$a  2011018479"), marc_example("=010  \\\\$a   85012345 ")),
+      bad=(marc_example("=010  \\\\$a2011-18479x"), marc_example("=010  \\\\$a201101847")))
+def lccn_structure(record, context):
+    for item in data_fields(record, "010"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == "a" and not _LCCN.match(normalize_lccn(value)):
+                yield Hit(item.subfield_address(position), f"010 $a {quoted(value)} is not an "
+                          "LCCN: an optional prefix of letters, a 2- or 4-digit year and a "
+                          "6-digit serial number (e.g. '  2011018479' or '   85012345 ')")
+
+
+_TYPED = {
+    "0": ("ISRC", isrc.is_valid),
+    "1": ("UPC", lambda number: len(number) == 12 and ean.is_valid(number)),
+    "2": ("ISMN", ismn.is_valid),
+    "3": ("EAN", lambda number: len(number) == 13 and ean.is_valid(number)),
+}
+
+
+@rule("NUM-004", "typed-identifier", "024 numbers match the type its first indicator names",
+      WARNING, BD + "bd024.html",
+      "024 ind1 names the kind of number (0 ISRC, 1 UPC, 2 ISMN, 3 EAN, 7 named in $2); a "
+      "number that fails its type's check is mistyped or coded with the wrong indicator.",
+      good=(marc_example("=024  1\\$a074646493526"),
+            marc_example("=024  7\\$a10.24432/C56C76$2doi")),
+      bad=(marc_example("=024  1\\$a074646493525"), marc_example("=024  7\\$a10.24432/C56C76")))
+def typed_identifier(record, context):
+    for item in data_fields(record, "024"):
+        ind1 = item.field.indicator1
+        if ind1 == "7" and not item.field.get_subfields("2"):
+            yield Hit(f"{item.address}$2", "024 first indicator '7' says the source is named in "
+                      "$2 (e.g. doi, uri, isni), but there is no $2")
+        if ind1 not in _TYPED:
+            continue
+        name, valid = _TYPED[ind1]
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == "a" and not valid(leading_number(value) if ind1 != "0" else value.strip()):
+                yield Hit(item.subfield_address(position), f"024 $a {quoted(value)} is not a "
+                          f"valid {name} (024 first indicator '{ind1}')")

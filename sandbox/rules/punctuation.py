@@ -1,0 +1,124 @@
+"""ISBD punctuation in records that say they carry it (Leader/18 'i' ISBD or 'a' AACR 2).
+
+Sources: LC, MARC 21 Bibliographic, the "Input conventions" of each field cited; "MARC 21
+Bibliographic, Appendix: ISBD punctuation" as LC applies it; LC-PCC PS 1.7.1 for RDA records.
+"""
+
+from __future__ import annotations
+
+from sandbox.rules.examples import marc_example
+from sandbox.rules.model import WARNING, Hit, rule
+from sandbox.rules.walk import data_fields, quoted
+
+BD = "https://www.loc.gov/marc/bibliographic/"
+_END_MARKS = (".", "?", "!")
+_CONTROL_SUBFIELDS = set("0123456789u")
+
+
+def carries_isbd(record) -> bool:
+    return str(record.leader)[18:19] in ("i", "a")
+
+
+def _before(field, position: int, wanted: tuple[str, ...], follower: str, tag: str, item):
+    """A hit when the subfield before ``position`` does not end with one of ``wanted``."""
+    code, value = field.subfields[position - 1]
+    if value.rstrip().endswith(wanted):
+        return None
+    marks = " or ".join(f"'{mark}'" for mark in wanted)
+    return Hit(item.subfield_address(position - 1),
+               f"{tag} ${code} should end with {marks} before ${follower} "
+               f"(it ends {quoted(value[-12:])})")
+
+
+def _check_order(record, tag: str, rules: dict[str, tuple[str, ...]]):
+    """For each subfield code in ``rules``: the subfield before it ends with one of the marks."""
+    if not carries_isbd(record):
+        return
+    for item in data_fields(record, tag):
+        field = item.field
+        for position, (code, _) in enumerate(field.subfields):
+            if position == 0 or code not in rules:
+                continue
+            if field.subfields[position - 1].code in _CONTROL_SUBFIELDS:
+                continue
+            hit = _before(field, position, rules[code], code, tag, item)
+            if hit:
+                yield hit
+
+
+def _final_period(record, tags: tuple[str, ...], name: str):
+    if not carries_isbd(record):
+        return
+    for item in data_fields(record, *tags):
+        field = item.field
+        texts = [(i, v) for i, (c, v) in enumerate(field.subfields) if c not in _CONTROL_SUBFIELDS]
+        if not texts:
+            continue
+        position, value = texts[-1]
+        end = value.rstrip()
+        if end and not end.endswith(_END_MARKS) and not end.endswith((".)", '."', ".]")):
+            yield Hit(item.subfield_address(position),
+                      f"{name} {field.tag} should end with a period (it ends {quoted(end[-12:])})")
+
+
+@rule("PUN-001", "title-statement-punctuation", "245 punctuation", WARNING,
+      BD + "bd245.html",
+      "ISBD punctuation tells a reader (and a program) where the title proper ends and other "
+      "title information and the statement of responsibility begin.",
+      good=(marc_example(),),
+      bad=(marc_example("=245  10$aExample title$ba subtitle /$cAnn Writer."),
+           marc_example("=245  10$aExample title :$ba subtitle$cAnn Writer."),
+           marc_example("=245  10$aExample title :$ba subtitle /$cAnn Writer")))
+def title_punctuation(record, context):
+    yield from _check_order(record, "245", {"b": (" :", " ;", " ="), "c": (" /",)})
+    yield from _final_period(record, ("245",), "field")
+
+
+@rule("PUN-002", "edition-punctuation", "250 ends with a period", WARNING, BD + "bd250.html",
+      "The edition statement is an ISBD area and closes with a period.",
+      good=(marc_example("=250  \\\\$aSecond edition."),),
+      bad=(marc_example("=250  \\\\$aSecond edition"),))
+def edition_punctuation(record, context):
+    yield from _final_period(record, ("250",), "edition statement")
+
+
+@rule("PUN-003", "publication-punctuation", "260/264 punctuation", WARNING, BD + "bd264.html",
+      "Place ' :' publisher ',' date: the marks separate the elements of the publication area "
+      "(a second place follows ' ;').",
+      good=(marc_example(),),
+      bad=(marc_example("=264  \\1$aNew York$bExample Press,$c2024."),
+           marc_example("=264  \\1$aNew York :$bExample Press$c2024.")))
+def publication_punctuation(record, context):
+    for tag in ("260", "264"):
+        yield from _check_order(record, tag, {"b": (" :",), "c": (",",), "a": (" ;",)})
+
+
+@rule("PUN-004", "physical-description-punctuation", "300 punctuation", WARNING,
+      BD + "bd300.html",
+      "Extent ' :' other details ' ;' dimensions ' +' accompanying material.",
+      good=(marc_example(),),
+      bad=(marc_example("=300  \\\\$a200 pages$billustrations ;$c24 cm"),
+           marc_example("=300  \\\\$a200 pages :$billustrations$c24 cm")))
+def physical_punctuation(record, context):
+    yield from _check_order(record, "300", {"b": (" :",), "c": (" ;",), "e": (" +",)})
+
+
+@rule("PUN-005", "series-punctuation", "490 punctuation before the numbering", WARNING,
+      BD + "bd490.html",
+      "The series numbering ($v) follows ' ;' after the series title.",
+      good=(marc_example("=490  0\\$aExample series ;$v3"),),
+      bad=(marc_example("=490  0\\$aExample series$v3"),))
+def series_punctuation(record, context):
+    yield from _check_order(record, "490", {"v": (" ;",)})
+
+
+NOTE_TAGS = ("500", "501", "502", "504", "505", "506", "508", "511", "518", "520", "521", "525",
+             "530", "533", "534", "538", "545", "546", "550", "586", "588")
+
+
+@rule("PUN-006", "note-final-period", "Notes end with a period", WARNING, BD + "bd5xx.html",
+      "Notes are sentences in the ISBD note area and close with a period (or another final mark).",
+      good=(marc_example("=500  \\\\$aIncludes index."),),
+      bad=(marc_example("=500  \\\\$aIncludes index"),))
+def note_period(record, context):
+    yield from _final_period(record, NOTE_TAGS, "note")

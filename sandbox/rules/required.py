@@ -1,0 +1,152 @@
+"""Required and consistent elements: the fields every record needs, and fields that must agree.
+
+Sources: LC, MARC 21 Bibliographic (https://www.loc.gov/marc/bibliographic/), the pages of each
+tag cited; "MARC 21 Bibliographic: National Level Record Requirements"
+(https://www.loc.gov/marc/bibliographic/nlr/).
+"""
+
+from __future__ import annotations
+
+from sandbox.rules.examples import marc_example
+from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.walk import data_fields
+
+BD = "https://www.loc.gov/marc/bibliographic/"
+REQUIRED = {
+    "001": "control number",
+    "008": "fixed-length data elements",
+    "040": "cataloging source",
+    "245": "title statement",
+}
+
+
+def is_rda(record) -> bool:
+    """Described by RDA: 040 $e says 'rda'."""
+    return any(value.strip().lower() == "rda"
+               for item in data_fields(record, "040") for value in item.field.get_subfields("e"))
+
+
+@rule("REQ-001", "required-fields", "Every record has 001, 008, 040 and 245", ERROR,
+      BD + "nlr/",
+      "These fields identify the record, code its basic facts, name who made it and give its "
+      "title: without them a record cannot be found, shared or displayed.",
+      good=(marc_example(),), bad=(marc_example(drop=("040",)), marc_example(drop=("001",))))
+def required_fields(record, context):
+    present = {field.tag for field in record.fields}
+    for tag, name in REQUIRED.items():
+        if tag not in present:
+            yield Hit(tag, f"the record has no {tag} ({name}); every record needs one")
+
+
+@rule("REQ-002", "one-main-entry", "At most one 1XX main entry", ERROR, BD + "bd1xx.html",
+      "A record has one main entry (100, 110, 111 or 130); other names and titles go in 7XX "
+      "added entries.",
+      good=(marc_example(),),
+      bad=(marc_example("=100  1\\$aWriter, Ann.", "=110  2\\$aExample Society."),))
+def one_main_entry(record, context):
+    main = [item for item in data_fields(record) if item.field.tag[0] == "1"]
+    for item in main[1:]:
+        yield Hit(item.address, f"a second main entry ({item.field.tag}, after "
+                                f"{main[0].field.tag}); move it to a 7XX added entry")
+
+
+@rule("REQ-003", "title-added-entry-indicator", "245 first indicator agrees with the 1XX",
+      WARNING, BD + "bd245.html",
+      "245 ind1 says whether the title is traced as an added entry: '0' when there is no 1XX "
+      "(the title is the main entry), normally '1' when there is one.",
+      good=(marc_example(), marc_example("=245  00$aAnonymous classics.", drop=("100",))),
+      bad=(marc_example("=245  00$aExample title /$cAnn Writer."),
+           marc_example("=245  10$aAnonymous classics.", drop=("100",))))
+def title_added_entry(record, context):
+    has_main = any(item.field.tag in ("100", "110", "111", "130") for item in data_fields(record))
+    for item in data_fields(record, "245"):
+        ind1 = item.field.indicator1
+        if not has_main and ind1 == "1":
+            yield Hit(f"{item.address}/ind1", "245 first indicator is '1' (title added entry) "
+                      "but the record has no 1XX: the title is the main entry, so use '0'")
+        elif has_main and ind1 == "0":
+            yield Hit(f"{item.address}/ind1", "245 first indicator is '0' (no title added "
+                      "entry) although the record has a 1XX main entry; it is normally '1'")
+
+
+@rule("REQ-004", "series-traced", "490 first indicator '1' needs an 8XX", ERROR,
+      BD + "bd490.html",
+      "490 ind1 '1' promises that the series is traced in an 8XX field; without one the series "
+      "cannot be found by its authorized form.",
+      good=(marc_example("=490  1\\$aExample series ;$v3", "=830  \\0$aExample series ;$v3."),),
+      bad=(marc_example("=490  1\\$aExample series ;$v3"),))
+def series_traced(record, context):
+    traced = any(item.field.tag in ("800", "810", "811", "830") for item in data_fields(record))
+    for item in data_fields(record, "490"):
+        if item.field.indicator1 == "1" and not traced:
+            yield Hit(f"{item.address}/ind1", "490 first indicator is '1' (series traced "
+                      "differently) but the record has no 800, 810, 811 or 830")
+
+
+@rule("REQ-005", "linkage-880", "880 and its linked field point at each other through $6",
+      ERROR, BD + "bd880.html",
+      "An 880 holds another script's version of a field; $6 pairs the two (e.g. 245 $6 "
+      "880-01 with 880 $6 245-01). A broken pair shows the wrong script or none.",
+      good=(marc_example("=245  10$6880-01$aTitle.", "=880  10$6245-01$aТитул."),),
+      bad=(marc_example("=880  10$aТитул."), marc_example("=880  10$6245-01$aТитул.")))
+def linkage_880(record, context):
+    links = {}
+    for item in data_fields(record):
+        if item.field.tag == "880":
+            continue
+        for value in item.field.get_subfields("6"):
+            links[(item.field.tag, value[4:6])] = item
+    for item in data_fields(record, "880"):
+        sixes = item.field.get_subfields("6")
+        if not sixes:
+            yield Hit(item.address, "880 has no $6 linking it to the field it parallels")
+            continue
+        value = sixes[0]
+        tag, number = value[:3], value[4:6]
+        if len(value) < 6 or value[3] != "-" or not number.isdigit():
+            yield Hit(f"{item.address}$6", f"880 $6 '{value}' is not 'TAG-NN' (e.g. 245-01)")
+        elif number != "00" and (tag, number) not in links:
+            yield Hit(f"{item.address}$6", f"880 $6 '{value}' points to a {tag} with $6 "
+                      f"880-{number}, and there is none")
+
+
+@rule("REQ-006", "rda-publication-field", "RDA records use 264, not 260", WARNING,
+      BD + "bd264.html",
+      "RDA records the publication statement in 264 (second indicator 1 for publication); 260 "
+      "belongs to records described by earlier rules.",
+      good=(marc_example(),),
+      bad=(marc_example("=260  \\\\$aNew York :$bExample Press,$c2024.", drop=("264",)),))
+def rda_uses_264(record, context):
+    if not is_rda(record):
+        return
+    for item in data_fields(record, "260"):
+        yield Hit(item.address, "this record follows RDA (040 $e rda) but gives its publication "
+                  "statement in 260; RDA uses 264 with second indicator 1")
+
+
+@rule("REQ-007", "rda-content-media-carrier", "RDA records have 336, 337 and 338", WARNING,
+      BD + "bd336.html",
+      "Content, media and carrier type (336/337/338) replace the old GMD in RDA; discovery "
+      "systems use them to say what the resource is.",
+      good=(marc_example(),), bad=(marc_example(drop=("337",)),))
+def rda_33x(record, context):
+    if not is_rda(record):
+        return
+    present = {field.tag for field in record.fields}
+    names = {"336": "content type", "337": "media type", "338": "carrier type"}
+    for tag, name in names.items():
+        if tag not in present:
+            yield Hit(tag, f"this record follows RDA (040 $e rda) but has no {tag} ({name})")
+
+
+@rule("REQ-008", "leader-description-form", "Leader/18 agrees with the description rules",
+      WARNING, BD + "bdleader.html",
+      "Leader/18 says which punctuation convention the record follows; an RDA record with ISBD "
+      "punctuation is coded 'i'.",
+      good=(marc_example(),), bad=(marc_example(leader="00000nam a2200000 a 4500"),))
+def description_form(record, context):
+    code = str(record.leader)[18:19]
+    if is_rda(record) and code == "a":
+        yield Hit("LDR/18", "Leader/18 is 'a' (AACR 2) but 040 $e says the record follows RDA; "
+                  "code it 'i' (ISBD punctuation included) or 'c' (omitted)")
+

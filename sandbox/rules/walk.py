@@ -1,0 +1,64 @@
+"""Walking a MARC record with addresses: each field with its occurrence, ready for messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pymarc import Field, Record
+
+
+@dataclass(frozen=True)
+class Located:
+    field: Field
+    index: int  # in record.fields
+    occurrence: int  # among fields with the same tag, from 1
+    total: int  # how many fields carry this tag
+
+    @property
+    def address(self) -> str:
+        """``245`` when the tag occurs once, ``650[2]`` when it repeats."""
+        tag = self.field.tag
+        return tag if self.total == 1 else f"{tag}[{self.occurrence}]"
+
+    def subfield_address(self, position: int) -> str:
+        """Address of the subfield at ``position`` (``650[2]$x[1]``, ``245$a``)."""
+        code = self.field.subfields[position].code
+        same = [i for i, sub in enumerate(self.field.subfields) if sub.code == code]
+        suffix = f"[{same.index(position) + 1}]" if len(same) > 1 else ""
+        return f"{self.address}${code}{suffix}"
+
+
+def located_fields(record: Record) -> list[Located]:
+    totals: dict[str, int] = {}
+    for field in record.fields:
+        totals[field.tag] = totals.get(field.tag, 0) + 1
+    seen: dict[str, int] = {}
+    located = []
+    for index, field in enumerate(record.fields):
+        seen[field.tag] = seen.get(field.tag, 0) + 1
+        located.append(Located(field, index, seen[field.tag], totals[field.tag]))
+    return located
+
+
+def data_fields(record: Record, *tags: str) -> Iterator[Located]:
+    for item in located_fields(record):
+        if not item.field.is_control_field() and (not tags or item.field.tag in tags):
+            yield item
+
+
+def control_field(record: Record, tag: str) -> Field | None:
+    for field in record.fields:
+        if field.tag == tag and field.is_control_field():
+            return field
+    return None
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """Text as a message shows it: in quotes, blanks made visible, cut if long."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "'" + shown + "'"
+
+
+def describe_character(char: str) -> str:
+    return "a blank" if char == " " else f"'{char}'"
