@@ -15,10 +15,10 @@ import csv
 import gc
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import pymarc
-from importlib.metadata import version
 
 from sandbox.formats.iso2709 import Iso2709Reader
 

@@ -20,7 +20,7 @@ from sandbox.formats import (
 )
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("convert",)
+SUBCOMMANDS = ("convert", "lint", "rules")
 
 
 class UsageError(Exception):
@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output format (default: from OUT's extension)")
     convert.add_argument("-q", "--quiet", action="store_true",
                          help="do not list repaired records, only skipped ones")
+    from sandbox.lint import add_lint_parser
+
+    add_lint_parser(commands)
     return parser
 
 
@@ -122,6 +125,16 @@ def launch_gui(files: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # output piped into head or less, which stopped reading
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
@@ -135,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "convert":
             return convert(args)
+        if args.command in ("lint", "rules"):
+            from sandbox import lint
+
+            return lint.lint(args) if args.command == "lint" else lint.rules(args)
     except UsageError as error:
         print(f"catsandbox: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,7 +1,15 @@
 """The validation engine: rules with stable ids, profiles that select them, findings as data."""
 
 from sandbox.rules.engine import PROFILES, Profile, profile, rules_for, validate
-from sandbox.rules.model import ERROR, INFO, REGISTRY, SEVERITIES, WARNING, Finding, Rule
+from sandbox.rules.model import (
+    ERROR,
+    INFO,
+    REGISTRY,
+    SEVERITIES,
+    WARNING,
+    Finding,
+    Rule,
+)
 
 
 def all_rules() -> list[Rule]:

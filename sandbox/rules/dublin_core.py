@@ -10,7 +10,7 @@ import re
 
 from stdnum import isbn
 
-from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 
 TERMS = "https://www.dublincore.org/specifications/dublin-core/dcmi-terms/"
 DCMI_TYPES = ("Collection", "Dataset", "Event", "Image", "InteractiveResource", "MovingImage",
@@ -87,7 +87,7 @@ def dcmi_type(record, context):
             yield Hit(where, f"type '{value}' is not a DCMI Type term{hint}")
 
 
-@rule("DC-005", "identifier-form", "Identifiers are URIs or valid ISBNs", WARNING,
+@rule("DC-005", "identifier-form", "Identifiers are URIs or valid ISBNs", INFO,
       TERMS + "elements11/identifier/",
       "An identifier should let a program find the resource: a URI (https:, doi:, urn:) or a "
       "standard number that passes its check.",

@@ -46,12 +46,17 @@ def _check_order(record, tag: str, rules: dict[str, tuple[str, ...]]):
                 yield hit
 
 
+#: Subfields holding a term from a controlled list, not note text: they take no final period.
+_TERM_SUBFIELDS = {"506": "f", "540": "f"}
+
+
 def _final_period(record, tags: tuple[str, ...], name: str):
     if not carries_isbd(record):
         return
     for item in data_fields(record, *tags):
         field = item.field
-        texts = [(i, v) for i, (c, v) in enumerate(field.subfields) if c not in _CONTROL_SUBFIELDS]
+        skip = _CONTROL_SUBFIELDS | set(_TERM_SUBFIELDS.get(field.tag, ""))
+        texts = [(i, v) for i, (c, v) in enumerate(field.subfields) if c not in skip]
         if not texts:
             continue
         position, value = texts[-1]

@@ -44,7 +44,7 @@ def required_fields(record, context):
       good=(marc_example(),),
       bad=(marc_example("=100  1\\$aWriter, Ann.", "=110  2\\$aExample Society."),))
 def one_main_entry(record, context):
-    main = [item for item in data_fields(record) if item.field.tag[0] == "1"]
+    main = [item for item in data_fields(record, "100", "110", "111", "130")]
     for item in main[1:]:
         yield Hit(item.address, f"a second main entry ({item.field.tag}, after "
                                 f"{main[0].field.tag}); move it to a 7XX added entry")

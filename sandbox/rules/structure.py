@@ -56,6 +56,15 @@ def leader_numbers(record, context):
                       f"{quoted(found)} (use 00000 when typing a record: it is computed on save)")
 
 
+@rule("STR-000", "unreadable-record", "A record the reader could not read", ERROR, STRUCTURE,
+      "The file is damaged here beyond repair; the record is missing from every conversion and "
+      "every count until the file is fixed.")
+def unreadable(record, context):
+    for problem in context.read_problems:
+        if getattr(problem, "severity", "") == "error":
+            yield Hit(problem.place or "LDR", problem.message)
+
+
 @rule("STR-003", "read-repair", "Damage the reader repaired", WARNING, STRUCTURE,
       "The file this record came from was damaged here; the record was repaired on reading, "
       "and saving it writes the repaired form.")

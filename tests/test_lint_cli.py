@@ -1,0 +1,83 @@
+"""``catsandbox lint`` and ``catsandbox rules`` on the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import SAMPLES
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sandbox", *args], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+def test_clean_samples_exit_0():
+    result = run("lint", str(SAMPLES / "starter-records.mrk"))
+    assert result.returncode == 0, result.stdout
+    assert "14 record(s), 0 finding(s)" in result.stdout
+
+
+def _bad_file(tmp_path):
+    text = (SAMPLES / "starter-records.mrk").read_text(encoding="utf-8").split("\n\n")[0]
+    text = text.replace("=020  \\\\$a9780374275631", "=020  \\\\$a9780374275632")
+    text = text.replace("=245  10$a", "=245  00$a")
+    path = tmp_path / "bad.mrk"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def test_json_findings_name_record_location_and_rule(tmp_path):
+    result = run("lint", str(_bad_file(tmp_path)), "--format", "json")
+    assert result.returncode == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    by_rule = {row["rule"]: row for row in rows}
+    assert {"NUM-001", "REQ-003"} <= set(by_rule)
+    isbn = by_rule["NUM-001"]
+    assert isbn["record"] == 1 and isbn["control_number"] == "cs000001"
+    assert isbn["location"] == "020$a" and isbn["severity"] == "error"
+    assert "check digit" in isbn["message"]
+    assert by_rule["REQ-003"]["location"] == "245/ind1"
+    assert {"record", "control_number", "location", "rule", "severity", "message"} <= set(isbn)
+
+
+def test_min_severity_filters_and_sets_the_exit_status(tmp_path):
+    path = _bad_file(tmp_path)
+    text = run("lint", str(path), "--min-severity", "error").stdout
+    assert "NUM-001" in text and "REQ-003" not in text
+    tsv = run("lint", str(path), "--format", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:5] == ["file", "record", "control_number", "location", "rule"]
+    assert len(tsv) == 3
+
+
+def test_unreadable_records_are_findings_not_crashes(corpus):
+    result = run("lint", str(corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc"),
+                 "--format", "json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(r["rule"] == "STR-000" and r["record"] == 7 for r in rows)
+    assert result.returncode == 1
+
+
+def test_missing_file_and_unknown_profile_are_usage_errors(tmp_path):
+    assert run("lint", "missing.mrc", cwd=tmp_path).returncode == 2
+    assert run("lint", str(SAMPLES / "starter-records.mrk"), "--profile", "nope").returncode == 2
+
+
+def test_rules_lists_and_explains():
+    listing = run("rules").stdout
+    assert "NUM-001" in listing and "isbn-check-digit" in listing
+    explained = run("rules", "NUM-001")
+    assert explained.returncode == 0
+    assert "Why it matters:" in explained.stdout and "Trips the rule:" in explained.stdout
+    assert run("rules", "NOPE-999").returncode == 2
+
+
+def test_lint_reads_every_corpus_file_without_crashing(corpus):
+    files = sorted(str(p) for p in corpus.rglob("*") if p.is_file()
+                   and p.suffix in (".mrc", ".dat", ".marc", ".usmarc", ".xml"))
+    result = run("lint", *files, "--format", "json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) > 1000
