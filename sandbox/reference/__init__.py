@@ -1,0 +1,1 @@
+"""Reference data for cataloging: MARC code lists and related vocabularies."""
