@@ -1,0 +1,234 @@
+"""The structure of a Dewey Decimal Classification number, as it appears in MARC 082 $a.
+
+Structure only. Dewey's schedules and captions are OCLC's, so nothing here says what a number means:
+a class is named by its digits ("main class 5 (500-599)"). What is checked is what MARC 21 and the
+notation itself require:
+
+* at least three digits, and a decimal point only after the third (``005.133``);
+* no zero at the end of the decimal part (``005.10`` is written ``005.1``) and no point without
+  digits after it;
+* segmentation marks - LC writes a slash in 082 $a (``975.5/4252/00222``), print editions a prime
+  mark (′ or ') - between digits, showing where a library may shorten the number;
+* an optional prefix before the number (``C`` in LC's example ``C848/.5407/05``, or a local ``j``,
+  ``E``, ``REF``) and an optional suffix after a space (a book number ``M3812``).
+
+MARC 21 Bibliographic, 082 (https://www.loc.gov/marc/bibliographic/bd082.html): first indicator 0 =
+full edition, 1 = abridged edition, 7 = other edition named in $2; $2 holds the edition number
+(``22``, ``13``) or, for other editions, number and language code (``5/nor``). The latest editions
+are 23 (full, 2011) and 15 (abridged, 2012).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Marks that may divide a Dewey number into segments.
+SEGMENT_MARKS = ("/", "'", "′")
+LATEST_FULL_EDITION = 23
+LATEST_ABRIDGED_EDITION = 15
+
+_PREFIX = re.compile(r"(?P<prefix>[A-Za-z][A-Za-z.]{0,5})\s*(?=\d)")
+_MARKS = "".join(re.escape(mark) for mark in SEGMENT_MARKS)
+
+
+@dataclass(frozen=True)
+class DeweyProblem:
+    """What is wrong with a Dewey number and where (a 0-based offset into the text)."""
+
+    text: str
+    message: str
+    position: int
+
+    def __str__(self) -> str:
+        return f"{self.message} (at character {self.position + 1} of {self.text!r})"
+
+
+@dataclass(frozen=True)
+class Explained:
+    part: str
+    value: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class DeweyNumber:
+    """A Dewey number read from text such as ``C848/.5407/05`` or ``823.914 D548o``.
+
+    ``number`` is the number without prefix, marks or suffix (``848.540705``); ``mark_positions``
+    counts the digits before each segmentation mark (``975.5/4252/00222`` -> ``(4, 8)``);
+    ``segments`` are the pieces between the marks (``("975.5", "4252", "00222")``).
+    """
+
+    text: str
+    number: str
+    prefix: str = ""
+    suffix: str = ""
+    marks: tuple[str, ...] = ()
+    mark_positions: tuple[int, ...] = ()
+    segments: tuple[str, ...] = ()
+
+    @property
+    def digits(self) -> str:
+        return self.number.replace(".", "")
+
+    @property
+    def main_class(self) -> str:
+        return self.digits[0]
+
+    @property
+    def division(self) -> str:
+        return self.digits[:2]
+
+    @property
+    def section(self) -> str:
+        return self.digits[:3]
+
+    @property
+    def decimal_digits(self) -> str:
+        return self.digits[3:]
+
+    def explain(self) -> list[Explained]:
+        """The number's parts by position, numbers only (Dewey's captions are OCLC's)."""
+        main, division, section = self.main_class, self.division, self.section
+        parts = []
+        if self.prefix:
+            parts.append(Explained("prefix", self.prefix, "A prefix before the number (a local "
+                                   "collection mark or LC's letter for a literature); not part of the "
+                                   "Dewey number."))
+        parts.append(Explained("main class", main,
+                               f"The first digit: main class {main} ({main}00-{main}99)."))
+        parts.append(Explained("division", division,
+                               f"The first two digits: division {division} ({division}0-{division}9)."))
+        parts.append(Explained("section", section, f"The first three digits: section {section}. Every "
+                               "Dewey number has at least these three digits."))
+        if self.decimal_digits:
+            count = len(self.decimal_digits)
+            parts.append(Explained("decimal extension", "." + self.decimal_digits,
+                                   f"{count} digit{'s' if count != 1 else ''} after the point, each "
+                                   "making the subject narrower. The point always follows the third "
+                                   "digit, and the number never ends in 0 after it."))
+        if self.marks:
+            where = ", ".join(str(p) for p in self.mark_positions)
+            parts.append(Explained("segmentation", " | ".join(self.segments),
+                                   f"Segmentation marks ({' '.join(self.marks)}) after digit "
+                                   f"{where}: a library may end the number at any mark to keep it "
+                                   "shorter. The marks are not part of the number when it is shelved."))
+        if self.suffix:
+            parts.append(Explained("suffix", self.suffix, "What follows the number, such as a book "
+                                   "number; not part of the Dewey number."))
+        return parts
+
+    def __str__(self) -> str:
+        return self.number
+
+
+def parse_dewey(text: str) -> DeweyNumber | list[DeweyProblem]:
+    """Read a Dewey number, or list everything wrong with it."""
+    original = text
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    if not stripped:
+        return [DeweyProblem(original, "The Dewey number is empty.", 0)]
+    prefix = ""
+    match = _PREFIX.match(stripped)
+    if match:
+        prefix = match.group("prefix")
+        offset += match.end()
+        stripped = stripped[match.end():]
+    body, _, suffix = stripped.partition(" ")
+    suffix = suffix.strip()
+    problems: list[DeweyProblem] = []
+
+    digits = ""
+    marks: list[str] = []
+    positions: list[int] = []
+    point_at: int | None = None
+    for index, ch in enumerate(body):
+        where = offset + index
+        if ch.isdigit() and ch.isascii():
+            digits += ch
+        elif ch == ".":
+            if point_at is not None:
+                problems.append(DeweyProblem(original, "A Dewey number has one decimal point.", where))
+            elif len(digits) != 3:
+                problems.append(DeweyProblem(
+                    original, f"The decimal point comes after the third digit; here it follows "
+                    f"{len(digits)} digit{'s' if len(digits) != 1 else ''}.", where))
+            point_at = len(digits)
+        elif ch in SEGMENT_MARKS:
+            if not digits or index + 1 == len(body):
+                problems.append(DeweyProblem(original, "A segmentation mark stands between digits, "
+                                             "not at the start or end of the number.", where))
+            elif positions and positions[-1] == len(digits):
+                problems.append(DeweyProblem(original, "Two segmentation marks in a row.", where))
+            marks.append(ch)
+            positions.append(len(digits))
+        else:
+            problems.append(DeweyProblem(original, f"{ch!r} is not a digit, a decimal point or a "
+                                         "segmentation mark (/ or ').", where))
+    if len(digits) < 3:
+        problems.append(DeweyProblem(original, "A Dewey number has at least three digits, with zeros "
+                                     "holding the empty places (500, 050 and 005 are three different "
+                                     "numbers).", offset))
+    elif len(digits) > 3 and point_at is None:
+        problems.append(DeweyProblem(original, "More than three digits need a decimal point after the "
+                                     f"third: {digits[:3]}.{digits[3:]}.", offset + len(body)))
+    if point_at == len(digits) and point_at is not None and len(digits) >= 3:
+        problems.append(DeweyProblem(original, "A decimal point must be followed by digits.",
+                                     offset + body.index(".")))
+    elif point_at is not None and digits.endswith("0") and len(digits) > 3:
+        problems.append(DeweyProblem(original, f"A Dewey number does not end in 0 after the decimal "
+                                     f"point: write {_without_trailing_zeros(digits)}.",
+                                     offset + len(body) - 1))
+    if problems:
+        return problems
+
+    number = digits[:3] + ("." + digits[3:] if len(digits) > 3 else "")
+    segments = [piece for piece in re.split(f"[{_MARKS}]", body)]
+    return DeweyNumber(text=original, number=number, prefix=prefix, suffix=suffix, marks=tuple(marks),
+                       mark_positions=tuple(positions), segments=tuple(segments))
+
+
+def _without_trailing_zeros(digits: str) -> str:
+    decimals = digits[3:].rstrip("0")
+    return digits[:3] + ("." + decimals if decimals else "")
+
+
+def edition_source_problems(value: str, first_indicator: str | None = None) -> list[str]:
+    """What is wrong with the edition in 082 $2 (empty if nothing).
+
+    With ``first_indicator`` "0" (full), "1" (abridged) or "7" (other edition), the value is also
+    checked against the kind of edition the indicator names.
+    """
+    value = value.strip()
+    if not value:
+        return ["082 $2 is empty: it holds the number of the Dewey edition used (e.g. 23)."]
+    other = re.fullmatch(r"(\d{1,2})/([a-z]{3})", value)
+    if other:
+        if first_indicator not in (None, "7"):
+            return [(f"{value!r} names an edition with a language code, which goes with first "
+                     f"indicator 7 (other edition), not {first_indicator!r}.")]
+        return []
+    if not re.fullmatch(r"\d{1,2}", value):
+        return [(f"{value!r} is not an edition number: 082 $2 holds digits, such as 23 (full) or 15 "
+                 "(abridged), or an edition and language code for other editions, such as 5/nor.")]
+    edition = int(value)
+    problem = None
+    if edition == 0:
+        problem = "There is no edition 0 of Dewey."
+    elif first_indicator == "7":
+        problem = (f"First indicator 7 means another edition, named with its language code (e.g. "
+                   f"{value}/nor); {value!r} alone goes with indicator 0 or 1.")
+    elif first_indicator == "1" and edition > LATEST_ABRIDGED_EDITION:
+        problem = (f"The abridged edition goes up to {LATEST_ABRIDGED_EDITION}; {value} is a full "
+                   "edition (first indicator 0).")
+    elif edition > LATEST_FULL_EDITION:
+        problem = (f"There is no edition {value}: the latest full edition is {LATEST_FULL_EDITION} "
+                   f"and the latest abridged edition {LATEST_ABRIDGED_EDITION}.")
+    return [problem] if problem else []
+
+
+def is_valid_edition_source(value: str, first_indicator: str | None = None) -> bool:
+    """Whether ``value`` can stand in 082 $2 (full ``23``, abridged ``15``, other ``5/nor``)."""
+    return not edition_source_problems(value, first_indicator)
