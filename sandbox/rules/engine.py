@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,7 @@ from pymarc import Record
 
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.rules.model import REGISTRY, SEVERITY_RANK, Context, Finding, Rule
+from sandbox.rules.walk import remembered
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ PROFILES: dict[str, Profile] = {
                 "cataloging-rule checks.", families=frozenset({"STR", "TAG", "FIX"}),
                 options={"allow_local_fields": True}),
         Profile("rda", "Every rule, for RDA records: missing 33X and a 260 in an RDA record "
-                "are errors.", severities={"REQ-33X-RDA": "error", "REQ-264-RDA": "error"},
+                "are errors.", severities={"REQ-007": "error", "REQ-006": "error"},
                 options={"allow_local_fields": True}),
     )
 }
@@ -67,7 +69,10 @@ def _load_rule_sets() -> None:
     # Importing a rule set registers its rules.
     from sandbox.rules import (  # noqa: F401
         classification,
+        consistency,
+        designation,
         dublin_core,
+        fixed_fields,
         numbers,
         punctuation,
         required,
@@ -78,6 +83,9 @@ def _load_rule_sets() -> None:
 def rules_for(selected: Profile, kind: str) -> list[Rule]:
     _load_rule_sets()
     return [r for r in REGISTRY.values() if r.kind == kind and selected.includes(r)]
+
+
+INTERNAL_ERROR = "this rule could not check the record, a fault in Catalog Sandbox"
 
 
 def validate(
@@ -92,13 +100,21 @@ def validate(
     context = Context(options=dict(selected.options), read_problems=list(read_problems or []))
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    for rule in rules_for(selected, kind):
-        for hit in rule.check(record, context):
-            key = (rule.id, hit.location, hit.message)
-            if key in seen:
+    with remembered(record) if kind == "marc" else nullcontext():
+        for rule in rules_for(selected, kind):
+            try:
+                hits = list(rule.check(record, context))
+            except Exception as error:  # noqa: BLE001 - a rule's bug must not stop validation
+                findings.append(Finding(rule.id, rule.slug, "info", "LDR",
+                                        f"{INTERNAL_ERROR} ({type(error).__name__}: {error})",
+                                        rule.citation, rule.why))
                 continue
-            seen.add(key)
-            findings.append(Finding(rule.id, rule.slug, selected.severity(rule), hit.location,
-                                    hit.message, rule.citation, rule.why))
+            for hit in hits:
+                key = (rule.id, hit.location, hit.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+                findings.append(Finding(rule.id, rule.slug, selected.severity(rule),
+                                        hit.location, hit.message, rule.citation, rule.why))
     findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
     return findings

@@ -7,10 +7,12 @@ field with that tag; ``drop`` removes base tags. The result is MARC mnemonic tex
 from __future__ import annotations
 
 BASE_LEADER = "00000nam a2200000 i 4500"
+#: 008 for a book: entered 2024-01-01, single date 2024, New York State, no illustrations… English.
+BASE_008 = "240101s2024    nyu           000 0 eng d"
 #: A complete, valid RDA record for a printed book, in mnemonic text.
 BASE_FIELDS = (
     "=001  cs-example",
-    "=008  240101s2024\\\\\\\\nyu\\\\\\\\\\\\\\\\\\\\\\\\000\\0\\eng\\d",
+    "=008  " + BASE_008.replace(" ", "\\"),
     "=020  \\\\$a9780262033848",
     "=040  \\\\$aCaSbx$beng$erda$cCaSbx",
     "=100  1\\$aWriter, Ann,$eauthor.",
@@ -22,6 +24,12 @@ BASE_FIELDS = (
     "=338  \\\\$avolume$bnc$2rdacarrier",
     "=650  \\0$aCataloging.",
 )
+
+
+def field_008(start: int, value: str, base: str = BASE_008) -> str:
+    """An 008 line like the base one, with ``value`` written from position ``start``."""
+    data = base[:start] + value + base[start + len(value):]
+    return "=008  " + data.replace(" ", "\\")
 
 
 def marc_example(*lines: str, leader: str = BASE_LEADER, drop: tuple[str, ...] = ()) -> str:

@@ -12,7 +12,7 @@ import re
 from stdnum import ean, isbn, ismn, isrc, issn
 
 from sandbox.rules.examples import marc_example
-from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.walk import data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
@@ -47,24 +47,24 @@ def isbn_valid(record, context):
                           "really carries this number, record it in $z, not $a")
 
 
-@rule("NUM-002", "issn-check-digit", "022 $a and $l hold valid ISSNs", ERROR,
+@rule("NUM-002", "issn-check-digit", "022 $a and 023 $a hold valid ISSNs", ERROR,
       BD + "bd022.html",
       "An ISSN identifies a serial; with a wrong check digit it identifies nothing. An "
       "incorrect ISSN printed on the item goes in $y, a canceled one in $z.",
-      good=(marc_example("=022  0\\$a0028-0836$l0028-0836"),),
+      good=(marc_example("=022  0\\$a0028-0836", "=023  0\\$a0028-0836"),),
       bad=(marc_example("=022  0\\$a0028-0835"), marc_example("=022  0\\$a00280836X")))
 def issn_valid(record, context):
-    for item in data_fields(record, "022"):
+    for item in data_fields(record, "022", "023"):
         for position, (code, value) in enumerate(item.field.subfields):
-            if code not in "al":
+            if code != "a" and not (code == "l" and item.field.tag == "022"):
                 continue
             number = value.strip()
             if not re.fullmatch(r"\d{4}-\d{3}[\dX]", number):
-                yield Hit(item.subfield_address(position), f"022 ${code} {quoted(value)} is not "
+                yield Hit(item.subfield_address(position), f"{item.field.tag} ${code} {quoted(value)} is not "
                           "written as an ISSN: four digits, a hyphen, three digits and a check "
                           "digit (0-9 or X), e.g. 0028-0836")
             elif not issn.is_valid(number):
-                yield Hit(item.subfield_address(position), f"022 ${code} {quoted(value)} has a "
+                yield Hit(item.subfield_address(position), f"{item.field.tag} ${code} {quoted(value)} has a "
                           "wrong check digit; an incorrect ISSN from the item belongs in $y")
 
 
@@ -124,3 +124,20 @@ def typed_identifier(record, context):
             if code == "a" and not valid(leading_number(value) if ind1 != "0" else value.strip()):
                 yield Hit(item.subfield_address(position), f"024 $a {quoted(value)} is not a "
                           f"valid {name} (024 first indicator '{ind1}')")
+
+
+@rule("NUM-005", "isbn-qualifier-in-q", "ISBN qualifiers go in 020 $q", INFO, BD + "bd020.html",
+      "Since 2013 MARC 21 records a qualifier such as '(paperback)' in $q; $a holds the number "
+      "alone, so that it can be matched exactly.",
+      good=(marc_example("=020  \\\\$a9780262033848$q(hardcover)"),),
+      bad=(marc_example("=020  \\\\$a9780262033848 (hardcover)"),))
+def isbn_qualifier(record, context):
+    for item in data_fields(record, "020"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code != "a":
+                continue
+            match = _LEADING_NUMBER.match(value)
+            rest = value[match.end():].strip() if match else ""
+            if rest:
+                yield Hit(item.subfield_address(position), f"020 $a carries {quoted(rest)} after "
+                          "the number; record it in $q (qualifying information)")

@@ -77,6 +77,14 @@ def _final_period(record, tags: tuple[str, ...], name: str):
 def title_punctuation(record, context):
     yield from _check_order(record, "245", {"b": (" :", " ;", " ="), "c": (" /",)})
     yield from _final_period(record, ("245",), "field")
+    if not carries_isbd(record):
+        return
+    for item in data_fields(record, "245"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == "h" and not value.lstrip().startswith("[") or code == "h" and "]" not in value:
+                yield Hit(item.subfield_address(position), f"245 $h (medium, the old GMD) "
+                          f"{quoted(value)} should be in square brackets, e.g. '[electronic "
+                          "resource]'")
 
 
 @rule("PUN-002", "edition-punctuation", "250 ends with a period", WARNING, BD + "bd250.html",

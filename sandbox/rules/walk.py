@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pymarc import Field, Record
@@ -29,7 +31,27 @@ class Located:
         return f"{self.address}${code}{suffix}"
 
 
+_memo = threading.local()
+
+
+@contextmanager
+def remembered(record: Record) -> Iterator[None]:
+    """While validating one record, every rule shares one walk of its fields."""
+    _memo.entry = (record, _walk(record))
+    try:
+        yield
+    finally:
+        _memo.entry = None
+
+
 def located_fields(record: Record) -> list[Located]:
+    entry = getattr(_memo, "entry", None)
+    if entry is not None and entry[0] is record:
+        return entry[1]
+    return _walk(record)
+
+
+def _walk(record: Record) -> list[Located]:
     totals: dict[str, int] = {}
     for field in record.fields:
         totals[field.tag] = totals.get(field.tag, 0) + 1

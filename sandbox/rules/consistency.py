@@ -1,0 +1,110 @@
+"""Coded data that must agree with the text or with other fields: language codes (041 vs 008),
+geographic area codes (043), and the nonfiling indicator of 245 against the title's article.
+
+Sources: LC, MARC 21 Bibliographic bd041.html, bd043.html, bd245.html; "Initial Definite and
+Indefinite Articles" (https://www.loc.gov/marc/bibliographic/bdapndxf.html); MARC code lists.
+"""
+
+from __future__ import annotations
+
+from sandbox.reference import codes
+from sandbox.rules.examples import marc_example
+from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.walk import control_field, data_fields, quoted
+
+BD = "https://www.loc.gov/marc/bibliographic/"
+_LANGUAGE_SUBFIELDS = "abdefghijkmnpqrt"
+
+
+def record_language(record) -> str | None:
+    field = control_field(record, "008")
+    data = field.data if field is not None else ""
+    return data[35:38] if data and len(data) >= 38 else None
+
+
+@rule("REQ-009", "language-codes-041", "041 codes are MARC language codes and agree with 008",
+      ERROR, BD + "bd041.html",
+      "041 lists every language of the item (and of the original, for translations); its first "
+      "$a is the main language, which 008/35-37 also gives.",
+      good=(marc_example("=041  1\\$aeng$hfre"),),
+      bad=(marc_example("=041  1\\$aen$hfre"), marc_example("=041  0\\$afre")))
+def language_codes(record, context):
+    main = record_language(record)
+    for item in data_fields(record, "041"):
+        if item.field.indicator2 == "7":
+            continue  # codes from another list, named in $2
+        first_a = None
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code not in _LANGUAGE_SUBFIELDS:
+                continue
+            text = value.strip()
+            # Before 2001, several codes could be run together in one subfield ("engfre").
+            for chunk in [text[i:i + 3] for i in range(0, len(text), 3)] or [text]:
+                if len(chunk) != 3 or not codes.is_valid_language(chunk):
+                    yield Hit(item.subfield_address(position), f"041 ${code} {quoted(value)} is "
+                              "not a MARC language code (three letters, e.g. 'eng', 'ger')")
+                    break
+            if code == "a" and first_a is None:
+                first_a = text[:3]
+        if main and first_a and codes.is_valid_language(first_a) and first_a != main \
+                and main.strip():
+            yield Hit(f"{item.address}$a", f"041 $a begins with '{first_a}' but 008/35-37 gives "
+                      f"the language as '{main}'; they should agree")
+
+
+@rule("REQ-010", "geographic-area-codes", "043 $a codes are MARC geographic area codes", ERROR,
+      BD + "bd043.html",
+      "Geographic area codes (e.g. 'n-us---') let catalogs limit subjects by place; other "
+      "strings are ignored.",
+      good=(marc_example("=043  \\\\$an-us---"),),
+      bad=(marc_example("=043  \\\\$an-us"), marc_example("=043  \\\\$ausa----")))
+def geographic_area_codes(record, context):
+    for item in data_fields(record, "043"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == "a" and not codes.is_valid_geographic_area(value.strip()):
+                yield Hit(item.subfield_address(position), f"043 $a {quoted(value)} is not a "
+                          "code from the MARC Code List for Geographic Areas (seven characters, "
+                          "e.g. 'n-us---', 'e-fr---')")
+
+
+def leading_article(title: str, language: str | None) -> str | None:
+    """The initial article of ``title`` in ``language`` (with its blank or apostrophe), if any."""
+    if not language:
+        return None
+    lowered = title.lstrip("\"'[(").lower()
+    skipped = len(title) - len(title.lstrip("\"'[("))
+    for article in sorted(codes.initial_articles(language), key=len, reverse=True):
+        form = article.lower()
+        if form.endswith("'") and lowered.startswith(form):
+            return title[: skipped + len(form)]
+        if lowered.startswith(form + " "):
+            return title[: skipped + len(form) + 1]
+    return None
+
+
+@rule("REQ-011", "nonfiling-article", "245 second indicator counts the initial article", WARNING,
+      BD + "bd245.html",
+      "245 ind2 tells the catalog how many characters to skip when filing: 'The Hobbit' files "
+      "under H only if ind2 is 4. A wrong count files the title under the article.",
+      good=(marc_example("=245  14$aThe example /$cAnn Writer."),
+            marc_example("=245  03$aAn example /$cAnn Writer.", drop=("100",))),
+      bad=(marc_example("=245  10$aThe example /$cAnn Writer."),
+           marc_example("=245  13$aThe example /$cAnn Writer.")))
+def nonfiling_article(record, context):
+    language = record_language(record)
+    for item in data_fields(record, "245"):
+        indicator = item.field.indicator2
+        titles = item.field.get_subfields("a")
+        if not titles or not (indicator.isdigit()):
+            continue
+        article = leading_article(titles[0], language)
+        expected = len(article) if article else 0
+        count = int(indicator)
+        if article and count != expected:
+            yield Hit(f"{item.address}/ind2", f"245 second indicator says {count} nonfiling "
+                      f"characters, but the title starts with {quoted(article)} ({expected})")
+        elif not article and count:
+            start = titles[0][:count]
+            yield Hit(f"{item.address}/ind2", f"245 second indicator says {count} nonfiling "
+                      f"characters ({quoted(start)}), but the title does not start with an "
+                      f"article in the record's language ('{language}')")

@@ -1,0 +1,227 @@
+"""Fixed fields: Leader codes, 008 (by the material type Leader/06-07 selects), 006 and 007.
+
+Messages name the byte: "008/35-37 'en ' is not a MARC language code". Sources: LC, MARC 21
+Bibliographic — Leader (bdleader.html), 006 (bd006.html), 007 (bd007.html), 008 (bd008.html); the
+code lists of ``sandbox/reference``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sandbox.reference import codes, marc21
+from sandbox.rules.examples import field_008, marc_example
+from sandbox.rules.model import ERROR, Hit, rule
+from sandbox.rules.walk import describe_character, located_fields, quoted
+
+BD = "https://www.loc.gov/marc/bibliographic/"
+#: 006/00 form of material → the 008 material configuration its positions follow (LC, bd006).
+FORM_OF_MATERIAL = {"a": "BK", "t": "BK", "c": "MU", "d": "MU", "i": "MU", "j": "MU",
+                    "e": "MP", "f": "MP", "g": "VM", "k": "VM", "o": "VM", "r": "VM",
+                    "m": "CF", "p": "MX", "s": "CR"}
+MATERIAL_NAMES = {"BK": "Books", "CR": "Continuing resources", "MU": "Music", "MP": "Maps",
+                  "VM": "Visual materials", "CF": "Computer files", "MX": "Mixed materials"}
+_YEAR = re.compile(r"[0-9u]{4}\Z")
+
+
+def _span(start: int, end: int) -> str:
+    return f"{start:02d}" if start == end else f"{start:02d}-{end:02d}"
+
+
+def check_positions(data: str, positions, prefix: str, offset: int = 0):
+    """Hits for every coded position of ``data`` whose value is not among LC's codes."""
+    for position in positions:
+        start, end = position.start - offset, position.end - offset
+        if start < 0 or end >= len(data) or not position.codes or position.code_list:
+            continue
+        value = data[start : end + 1]
+        where = f"{prefix}/{_span(position.start, position.end)}"
+        pieces = list(value) if position.repeat_codes else [value]
+        for piece in pieces:
+            if piece in position.codes or (not position.repeat_codes and position.accepts(piece)):
+                continue
+            if piece in position.obsolete_codes:
+                yield Hit(where, f"{where} ({position.label}) {describe_character(piece)} is an "
+                          f"obsolete code ({position.obsolete_codes[piece]})")
+            else:
+                choices = "; ".join(f"{'blank' if c == ' ' else c} {m}"
+                                    for c, m in list(position.codes.items())[:10])
+                yield Hit(where, f"{where} ({position.label}) is {describe_character(piece)}, "
+                          f"which is not a defined code; codes are: {choices}")
+            break
+
+
+@rule("FIX-001", "leader-codes", "Leader positions hold defined codes", ERROR,
+      BD + "bdleader.html",
+      "Leader/05-08 and 17-19 say what the record describes and how complete it is; systems "
+      "choose displays, indexes and 008 layouts from them.",
+      good=(marc_example(),),
+      bad=(marc_example(leader="00000nzm a2200000 i 4500"),
+           marc_example(leader="00000nam a2200000 x 4500")))
+def leader_codes(record, context):
+    leader = str(record.leader)
+    structural = {0, 9, 10, 11, 12, 20, 21, 22, 23}
+    positions = [p for p in marc21.leader_positions() if p.start not in structural]
+    yield from check_positions(leader, positions, "LDR")
+
+
+def _fields_008(record):
+    for item in located_fields(record):
+        if item.field.tag == "008" and item.field.is_control_field():
+            yield item
+
+
+@rule("FIX-002", "field-008-length", "008 is 40 characters", ERROR, BD + "bd008.html",
+      "Every 008 position has a fixed place; with the wrong length every code after the gap "
+      "is read from the wrong byte.",
+      good=(marc_example(),), bad=(marc_example("=008  240101s2024\\\\\\\\nyu"),))
+def field_008_length(record, context):
+    for item in _fields_008(record):
+        length = len(item.field.data or "")
+        if length != marc21.field_008_length():
+            yield Hit(item.address, f"008 is {length} characters long; it must be exactly 40 "
+                      "(fill unused positions with blanks or |)")
+
+
+@rule("FIX-003", "field-008-codes", "008 positions hold codes defined for the material type",
+      ERROR, BD + "bd008.html",
+      "Leader/06-07 selects which of the seven 008 layouts applies (Books, Music, Maps…); each "
+      "position then allows only LC's codes for that layout.",
+      good=(marc_example(),),
+      bad=(marc_example(field_008(23, "x")),
+           marc_example(field_008(39, "q"))))
+def field_008_codes(record, context):
+    try:
+        material = marc21.material_type(str(record.leader))
+    except ValueError:
+        return  # Leader/06 names no material type: FIX-001 reports it, 008 cannot be read
+    for item in _fields_008(record):
+        data = item.field.data or ""
+        if len(data) != 40:
+            continue  # FIX-002 reports the length; positions would be misread
+        positions = [p for p in marc21.field_008_positions(material) if p.start not in (6,)]
+        yield from check_positions(data, positions, "008")
+
+
+@rule("FIX-004", "field-008-dates", "008/06 type of date agrees with Date 1 and Date 2", ERROR,
+      BD + "bd008a.html",
+      "008/06 says how to read 008/07-14: one date, a range, a reprint and its original… The "
+      "dates are indexed for searching and limiting by year.",
+      good=(marc_example(),
+            marc_example(field_008(6, "c19999999"))),
+      bad=(marc_example(field_008(6, "s20242020")),
+           marc_example(field_008(7, "20x4")),
+           marc_example(field_008(6, "c1999    "))))
+def field_008_dates(record, context):
+    for item in _fields_008(record):
+        data = item.field.data or ""
+        if len(data) != 40:
+            continue
+        kind, date1, date2 = data[6], data[7:11], data[11:15]
+        if kind == "b":
+            continue  # B.C. dates: both dates are blank
+        if kind == "|":
+            continue
+        if not _YEAR.match(date1):
+            yield Hit("008/07-10", f"008/07-10 (Date 1) is {quoted(date1)}; it must be a year "
+                      "of four digits, with u for unknown digits (e.g. 19uu)")
+        expected = {
+            "s": ("    ", "blanks (one date only)"),
+            "c": ("9999", "'9999' (still being published)"),
+            "u": ("uuuu", "'uuuu' (status unknown)"),
+        }
+        if kind in ("s", "c", "u"):
+            wanted, words = expected[kind]
+            if date2 != wanted and not (kind == "s" and date2 == "||||"):
+                yield Hit("008/11-14", f"008/06 is '{kind}', so 008/11-14 (Date 2) should be "
+                          f"{words}; it is {quoted(date2)}")
+        elif kind == "e":
+            if not re.fullmatch(r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|  )", date2):
+                yield Hit("008/11-14", f"008/06 is 'e' (detailed date), so 008/11-14 holds the "
+                          f"month and day (MMDD); it is {quoted(date2)}")
+        elif kind in "dikmpqrt" and not _YEAR.match(date2):
+            yield Hit("008/11-14", f"008/06 is '{kind}', which needs a second date in "
+                      f"008/11-14 (four digits, u for unknown); it is {quoted(date2)}")
+
+
+@rule("FIX-005", "country-code-008", "008/15-17 is a MARC country code", ERROR,
+      "https://www.loc.gov/marc/countries/",
+      "The place of publication code lets catalogs limit by country; only the codes of the MARC "
+      "Code List for Countries are understood.",
+      good=(marc_example(),),
+      bad=(marc_example(field_008(15, "usa")),))
+def country_code(record, context):
+    for item in _fields_008(record):
+        data = item.field.data or ""
+        if len(data) != 40:
+            continue
+        value = data[15:18]
+        if value in ("|||", "xx ") or codes.is_valid_country(value):
+            continue
+        yield Hit("008/15-17", f"008/15-17 {quoted(value)} is not a code from the MARC Code List "
+                  "for Countries (e.g. 'nyu' New York State, 'enk' England, 'fr ' France)")
+
+
+@rule("FIX-006", "language-code-008", "008/35-37 is a MARC language code", ERROR,
+      "https://www.loc.gov/marc/languages/",
+      "The language code drives language limits and displays; 'en' or 'EN' is not a MARC code "
+      "('eng' is).",
+      good=(marc_example(),),
+      bad=(marc_example(field_008(35, "en ")),))
+def language_code(record, context):
+    for item in _fields_008(record):
+        data = item.field.data or ""
+        if len(data) != 40:
+            continue
+        value = data[35:38]
+        if value in ("|||", "   ") or codes.is_valid_language(value):
+            continue
+        obsolete = codes.languages().get(f"-{value}")
+        note = " (an obsolete code)" if obsolete else ""
+        yield Hit("008/35-37", f"008/35-37 {quoted(value)} is not a current MARC language "
+                  f"code{note} (e.g. 'eng', 'fre', 'spa')")
+
+
+@rule("FIX-007", "field-006", "006 has 18 characters and defined codes", ERROR,
+      BD + "bd006.html",
+      "006 codes a second aspect of the item (an e-book is a book and an electronic resource); "
+      "its layout follows 006/00.",
+      good=(marc_example("=006  m\\\\\\\\\\o\\\\d\\\\\\\\\\\\\\\\"),),
+      bad=(marc_example("=006  m\\\\\\\\\\o\\\\d"), marc_example("=006  z\\\\\\\\\\o\\\\d\\\\\\\\\\\\\\\\")))
+def field_006(record, context):
+    for item in located_fields(record):
+        if item.field.tag != "006" or not item.field.is_control_field():
+            continue
+        data = item.field.data or ""
+        if len(data) != 18:
+            yield Hit(item.address, f"006 is {len(data)} characters long; it must be exactly 18")
+            continue
+        material = FORM_OF_MATERIAL.get(data[0])
+        if material is None:
+            yield Hit(f"{item.address}/00", f"006/00 (form of material) is "
+                      f"{describe_character(data[0])}, which is not a defined code")
+            continue
+        yield from check_positions(data, [p for p in marc21.field_006_positions(material)
+                                          if p.start > 0], item.address)
+
+
+@rule("FIX-008", "field-007", "007 codes are defined for its category", ERROR,
+      BD + "bd007.html",
+      "007 describes the physical carrier (videodisc, sound disc, online resource…) byte by "
+      "byte; the category in 007/00 decides what each byte means.",
+      good=(marc_example("=007  ta"), marc_example("=007  cr\\|||||||||||")),
+      bad=(marc_example("=007  xa"), marc_example("=007  cx\\|||||||||||")))
+def field_007(record, context):
+    categories = marc21.field_007_categories()
+    for item in located_fields(record):
+        if item.field.tag != "007" or not item.field.is_control_field():
+            continue
+        data = item.field.data or ""
+        if not data:
+            continue
+        if data[0] not in categories:
+            yield Hit(f"{item.address}/00", f"007/00 (category of material) is "
+                      f"{describe_character(data[0])}, which is not a defined category")
+            continue
+        yield from check_positions(data, [p for p in marc21.field_007_positions(data[0])
+                                          if p.start > 0], item.address)
