@@ -12,7 +12,7 @@ import re
 from stdnum import ean, isbn, ismn, isrc, issn
 
 from sandbox.rules.examples import marc_example
-from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
+from sandbox.rules.model import ERROR, WARNING, Hit, rule
 from sandbox.rules.walk import data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
@@ -126,18 +126,24 @@ def typed_identifier(record, context):
                           f"valid {name} (024 first indicator '{ind1}')")
 
 
-@rule("NUM-005", "isbn-qualifier-in-q", "ISBN qualifiers go in 020 $q", INFO, BD + "bd020.html",
-      "Since 2013 MARC 21 records a qualifier such as '(paperback)' in $q; $a holds the number "
-      "alone, so that it can be matched exactly.",
+@rule("NUM-005", "isbn-bare-number", "020 $a holds the ISBN alone, without hyphens", WARNING,
+      BD + "bd020.html",
+      "LC's input conventions record the ISBN without hyphens, and since 2013 a qualifier such "
+      "as '(paperback)' goes in $q: $a then holds exactly the number, so it matches exactly.",
       good=(marc_example("=020  \\\\$a9780262033848$q(hardcover)"),),
-      bad=(marc_example("=020  \\\\$a9780262033848 (hardcover)"),))
-def isbn_qualifier(record, context):
+      bad=(marc_example("=020  \\\\$a9780262033848 (hardcover)"),
+           marc_example("=020  \\\\$a978-0-262-03384-8")))
+def isbn_bare_number(record, context):
     for item in data_fields(record, "020"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a":
                 continue
             match = _LEADING_NUMBER.match(value)
             rest = value[match.end():].strip() if match else ""
+            where = item.subfield_address(position)
             if rest:
-                yield Hit(item.subfield_address(position), f"020 $a carries {quoted(rest)} after "
-                          "the number; record it in $q (qualifying information)")
+                yield Hit(where, f"020 $a carries {quoted(rest)} after the number; record "
+                          "qualifying information in $q")
+            if match and re.search(r"[ -]", match.group(1)):
+                yield Hit(where, f"020 $a {quoted(match.group(1))} has hyphens or spaces; "
+                          "record the ISBN as digits only")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import WARNING, Hit, rule
-from sandbox.rules.walk import data_fields, quoted
+from sandbox.rules.walk import data_fields_as, effective_tag, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _END_MARKS = (".", "?", "!")
@@ -34,7 +34,7 @@ def _check_order(record, tag: str, rules: dict[str, tuple[str, ...]]):
     """For each subfield code in ``rules``: the subfield before it ends with one of the marks."""
     if not carries_isbd(record):
         return
-    for item in data_fields(record, tag):
+    for item in data_fields_as(record, tag):
         field = item.field
         for position, (code, _) in enumerate(field.subfields):
             if position == 0 or code not in rules:
@@ -53,7 +53,7 @@ _TERM_SUBFIELDS = {"506": "f", "540": "f"}
 def _final_period(record, tags: tuple[str, ...], name: str):
     if not carries_isbd(record):
         return
-    for item in data_fields(record, *tags):
+    for item in data_fields_as(record, *tags):
         field = item.field
         skip = _CONTROL_SUBFIELDS | set(_TERM_SUBFIELDS.get(field.tag, ""))
         texts = [(i, v) for i, (c, v) in enumerate(field.subfields) if c not in skip]
@@ -62,8 +62,8 @@ def _final_period(record, tags: tuple[str, ...], name: str):
         position, value = texts[-1]
         end = value.rstrip()
         if end and not end.endswith(_END_MARKS) and not end.endswith((".)", '."', ".]")):
-            yield Hit(item.subfield_address(position),
-                      f"{name} {field.tag} should end with a period (it ends {quoted(end[-12:])})")
+            yield Hit(item.subfield_address(position), f"{name} {effective_tag(field)} should "
+                      f"end with a period (it ends {quoted(end[-12:])})")
 
 
 @rule("PUN-001", "title-statement-punctuation", "245 punctuation", WARNING,
@@ -79,7 +79,7 @@ def title_punctuation(record, context):
     yield from _final_period(record, ("245",), "field")
     if not carries_isbd(record):
         return
-    for item in data_fields(record, "245"):
+    for item in data_fields_as(record, "245"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code == "h" and not value.lstrip().startswith("[") or code == "h" and "]" not in value:
                 yield Hit(item.subfield_address(position), f"245 $h (medium, the old GMD) "

@@ -150,3 +150,22 @@ def description_form(record, context):
         yield Hit("LDR/18", "Leader/18 is 'a' (AACR 2) but 040 $e says the record follows RDA; "
                   "code it 'i' (ISBD punctuation included) or 'c' (omitted)")
 
+
+
+@rule("REQ-012", "title-proper-first", "245 has a title proper in $a, first", ERROR,
+      BD + "bd245.html",
+      "The title proper ($a) is what the record is filed and displayed under; $k (form) or $b "
+      "without $a leaves the record without a title proper.",
+      good=(marc_example(), marc_example("=245  10$6880-01$aExample title.")),
+      bad=(marc_example("=245  10$kPapers."), marc_example("=245  10$bsubtitle$aExample.")))
+def title_proper_first(record, context):
+    for item in data_fields(record, "245"):
+        codes = [code for code, _ in item.field.subfields if code not in "68"]
+        if "a" not in codes and "k" not in codes:
+            yield Hit(item.address, "245 has no $a (title proper)")
+        elif "a" not in codes:
+            yield Hit(item.address, "245 has no $a: a title proper is needed even when $k "
+                      "(form) describes the material")
+        elif codes[0] != "a":
+            yield Hit(f"{item.address}${codes[0]}", f"245 begins with ${codes[0]}; the title "
+                      "proper ($a) comes first")

@@ -84,3 +84,26 @@ def quoted(text: str, limit: int = 40) -> str:
 
 def describe_character(char: str) -> str:
     return "a blank" if char == " " else f"'{char}'"
+
+
+def data_fields_as(record: Record, *tags: str) -> Iterator[Located]:
+    """Fields with these tags, and the 880s that parallel them (880 $6 '245-01' counts as 245)."""
+    for item in located_fields(record):
+        field = item.field
+        if field.is_control_field():
+            continue
+        if field.tag in tags:
+            yield item
+        elif field.tag == "880":
+            linked = field.get_subfields("6")
+            if linked and linked[0][:3] in tags:
+                yield item
+
+
+def effective_tag(field: Field) -> str:
+    """The tag a field stands for: its own, or for an 880 the tag its $6 names."""
+    if field.tag == "880":
+        linked = field.get_subfields("6")
+        if linked and len(linked[0]) >= 3:
+            return linked[0][:3]
+    return field.tag
