@@ -80,9 +80,19 @@ def _load_rule_sets() -> None:
     )
 
 
+_SELECTIONS: dict[tuple[int, str], tuple[Profile, list[Rule]]] = {}
+
+
 def rules_for(selected: Profile, kind: str) -> list[Rule]:
-    _load_rule_sets()
-    return [r for r in REGISTRY.values() if r.kind == kind and selected.includes(r)]
+    """The rules a profile runs on one kind of record (worked out once per profile)."""
+    key = (id(selected), kind)
+    cached = _SELECTIONS.get(key)
+    if cached is None or cached[0] is not selected:
+        _load_rule_sets()
+        cached = (selected, [r for r in REGISTRY.values()
+                             if r.kind == kind and selected.includes(r)])
+        _SELECTIONS[key] = cached
+    return cached[1]
 
 
 INTERNAL_ERROR = "this rule could not check the record, a fault in Catalog Sandbox"

@@ -9,7 +9,6 @@ Source: LC, "MARC 21 Specifications for Record Structure, Character Sets, and Ex
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, WARNING, Hit, rule
@@ -156,12 +155,17 @@ def indicator_syntax(record, context):
                           "are a blank, a digit or a lowercase letter")
 
 
+_SUSPECT = re.compile("[\x00-\x1e\x7f-\x9f\ufffd]")
+
+
 def _bad_characters(text: str) -> list[str]:
+    if not _SUSPECT.search(text):
+        return []
     found = []
-    for char in text:
+    for char in _SUSPECT.findall(text):
         if char == "\ufffd":
             found.append("U+FFFD (a character lost in a bad conversion)")
-        elif unicodedata.category(char) == "Cc" and char not in "\x1f":
+        else:
             found.append(f"control character U+{ord(char):04X}")
     return found
 

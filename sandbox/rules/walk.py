@@ -34,6 +34,12 @@ class Located:
 _memo = threading.local()
 
 
+@dataclass(frozen=True)
+class _Walk:
+    located: list[Located]
+    by_tag: dict[str, list[Located]]
+
+
 @contextmanager
 def remembered(record: Record) -> Iterator[None]:
     """While validating one record, every rule shares one walk of its fields."""
@@ -44,28 +50,43 @@ def remembered(record: Record) -> Iterator[None]:
         _memo.entry = None
 
 
-def located_fields(record: Record) -> list[Located]:
+def _walked(record: Record) -> _Walk:
     entry = getattr(_memo, "entry", None)
     if entry is not None and entry[0] is record:
         return entry[1]
     return _walk(record)
 
 
-def _walk(record: Record) -> list[Located]:
-    totals: dict[str, int] = {}
+def located_fields(record: Record) -> list[Located]:
+    return _walked(record).located
+
+
+def _walk(record: Record) -> _Walk:
+    by_tag: dict[str, list[Field]] = {}
     for field in record.fields:
-        totals[field.tag] = totals.get(field.tag, 0) + 1
-    seen: dict[str, int] = {}
+        by_tag.setdefault(field.tag, []).append(field)
     located = []
+    seen: dict[str, int] = {}
     for index, field in enumerate(record.fields):
         seen[field.tag] = seen.get(field.tag, 0) + 1
-        located.append(Located(field, index, seen[field.tag], totals[field.tag]))
-    return located
+        located.append(Located(field, index, seen[field.tag], len(by_tag[field.tag])))
+    located_by_tag: dict[str, list[Located]] = {}
+    for item in located:
+        located_by_tag.setdefault(item.field.tag, []).append(item)
+    return _Walk(located, located_by_tag)
 
 
 def data_fields(record: Record, *tags: str) -> Iterator[Located]:
-    for item in located_fields(record):
-        if not item.field.is_control_field() and (not tags or item.field.tag in tags):
+    walk = _walked(record)
+    if not tags:
+        candidates = walk.located
+    elif len(tags) == 1:
+        candidates = walk.by_tag.get(tags[0], [])
+    else:
+        candidates = sorted((item for tag in tags for item in walk.by_tag.get(tag, ())),
+                            key=lambda item: item.index)
+    for item in candidates:
+        if not item.field.control_field:
             yield item
 
 
@@ -88,16 +109,14 @@ def describe_character(char: str) -> str:
 
 def data_fields_as(record: Record, *tags: str) -> Iterator[Located]:
     """Fields with these tags, and the 880s that parallel them (880 $6 '245-01' counts as 245)."""
-    for item in located_fields(record):
+    for item in data_fields(record, *tags, "880"):
         field = item.field
-        if field.is_control_field():
-            continue
-        if field.tag in tags:
+        if field.tag != "880":
             yield item
-        elif field.tag == "880":
-            linked = field.get_subfields("6")
-            if linked and linked[0][:3] in tags:
-                yield item
+            continue
+        linked = field.get_subfields("6")
+        if linked and linked[0][:3] in tags:
+            yield item
 
 
 def effective_tag(field: Field) -> str:
