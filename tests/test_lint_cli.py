@@ -15,9 +15,11 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 
 
 def test_clean_samples_exit_0():
-    result = run("lint", str(SAMPLES / "starter-records.mrk"))
+    result = run("lint", str(SAMPLES / "starter-records.mrk"), "--min-severity", "warning")
     assert result.returncode == 0, result.stdout
     assert "14 record(s), 0 finding(s)" in result.stdout
+    advice = run("lint", str(SAMPLES / "starter-records.mrk"))  # Cutter advice is info
+    assert advice.returncode == 1 and "LCC-002" in advice.stdout
 
 
 def _bad_file(tmp_path):
@@ -49,7 +51,7 @@ def test_min_severity_filters_and_sets_the_exit_status(tmp_path):
     assert "NUM-001" in text and "REQ-003" not in text
     tsv = run("lint", str(path), "--format", "tsv").stdout.splitlines()
     assert tsv[0].split("\t")[:5] == ["file", "record", "control_number", "location", "rule"]
-    assert len(tsv) == 3
+    assert len(tsv) == 4  # header, ISBN, 245 indicator, Cutter advice
 
 
 def test_unreadable_records_are_findings_not_crashes(corpus):

@@ -136,7 +136,8 @@ def filing_form(name: str) -> tuple[str, list[str]]:
     for ch in plain:
         if ch.isascii() and ch.isalnum():
             kept.append(ch.upper())
-        elif ch.isalpha():
+        elif ch.isalpha() and unicodedata.category(ch) != "Lm":
+            # Modifier letters (ʻ ayn, ʼ alif, ʹ soft sign) are romanization marks: ignored.
             raise ValueError(f"{name!r} has the letter {ch!r}, which is not in the Latin alphabet: "
                              "cutter the romanized form of the name")
         else:

@@ -1,1 +1,138 @@
-"""LC Classification (050/090) and Dewey (082/092): filled in once the classification tools land."""
+"""Classification: LC call numbers (050, 090) and Dewey numbers (082, 092).
+
+Sources: LC, MARC 21 Bibliographic bd050.html and bd082.html; LC Classification Outline
+(https://www.loc.gov/catdir/cpso/lcco/); LC Cataloging and Shelflisting Manual G 63 (Cutter table).
+Dewey is checked for structure only (OCLC owns the schedules).
+"""
+
+from __future__ import annotations
+
+from sandbox.classify import cutter, dewey, lcc
+from sandbox.rules.examples import marc_example
+from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
+from sandbox.rules.walk import data_fields, quoted
+
+BD = "https://www.loc.gov/marc/bibliographic/"
+OUTLINE = "https://www.loc.gov/catdir/cpso/lcco/"
+
+
+def _call_number(field) -> tuple[str, str]:
+    """(text of $a, text of $b) of the first classification number in the field."""
+    classes = field.get_subfields("a")
+    items = field.get_subfields("b")
+    return (classes[0].strip() if classes else "", items[0].strip() if items else "")
+
+
+def _parsed(record):
+    for item in data_fields(record, "050", "090"):
+        class_part, item_part = _call_number(item.field)
+        if not class_part:
+            continue
+        text = f"{class_part} {item_part}".strip()
+        yield item, class_part, item_part, lcc.parse_call_number(text)
+
+
+@rule("LCC-001", "lc-call-number", "050/090 hold a well-formed LC call number in a real subclass",
+      ERROR, BD + "bd050.html",
+      "The call number decides where the book stands and how it is browsed; letters that are "
+      "no LCC subclass, or a number outside the subclass, put it nowhere.",
+      good=(marc_example("=050  00$aQA76.73.P98$bK34 2011"),),
+      bad=(marc_example("=050  00$aQZ76.73$bK34 2011"), marc_example("=050  00$aQA1000$bK34 2011"),
+           marc_example("=050  00$aQ A76$bK34 2011")))
+def lc_call_number(record, context):
+    for item, class_part, _, parsed in _parsed(record):
+        where = f"{item.address}$a"
+        if isinstance(parsed, lcc.ParseProblem):
+            yield Hit(where, f"{item.field.tag} {quoted(class_part)}: {parsed.message}")
+            continue
+        subclass = lcc.subclass(parsed.class_letters)
+        if subclass is None:
+            yield Hit(where, f"{item.field.tag} class letters '{parsed.class_letters}' are not an "
+                      "LC Classification subclass (see the LCC outline)")
+        elif lcc.in_range(parsed) is False:
+            spans = ", ".join(f"{low}-{high}" for low, high in subclass.ranges)
+            yield Hit(where, f"{item.field.tag} class number {parsed.class_number} is outside "
+                      f"the numbers of subclass {subclass.letters} ({subclass.caption}: {spans})")
+
+
+def _main_entry_name(record) -> str | None:
+    """The filing word of the main entry: a surname, a body's first word, or the title."""
+    for item in data_fields(record, "100", "110", "111", "130"):
+        names = item.field.get_subfields("a")
+        if names:
+            name = names[0].split(",")[0] if item.field.tag == "100" else names[0]
+            return name.split("(")[0].strip(" .")
+    for item in data_fields(record, "245"):
+        titles = item.field.get_subfields("a")
+        skip = item.field.indicator2
+        if titles:
+            return titles[0][int(skip) if skip.isdigit() else 0:].strip()
+    return None
+
+
+@rule("LCC-002", "cutter-advice", "The Cutter agrees with the LC Cutter table for the main entry",
+      INFO, "https://www.loc.gov/aba/publications/FreeCSM/G063.pdf",
+      "The Cutter number files the book by its main entry; LC adjusts Cutters to fit its own "
+      "shelflist, so a difference from the table is worth a look, not an error.",
+      good=(marc_example("=050  00$aQA76.73.P98$bW75 2024"),),
+      bad=(marc_example("=050  00$aQA76.73.P98$bW25 2024"),
+           marc_example("=050  00$aQA76.73.P98$bA12 2024")))
+def cutter_advice(record, context):
+    name = _main_entry_name(record)
+    if not name or not name[0].isalpha():
+        return
+    for item, _, item_part, parsed in _parsed(record):
+        if isinstance(parsed, lcc.ParseProblem) or not parsed.cutters:
+            continue
+        if parsed.class_letters.startswith("P"):
+            continue  # literature: author numbers come from the P tables, not from G 63 alone
+        where = f"{item.address}$b" if item_part else f"{item.address}$a"
+        initial = cutter.filing_form(name)[0][:1].upper()
+        matching = [c for c in parsed.cutters if c[:1].upper() == initial]
+        if not matching:
+            shown = ", ".join(f".{c}" for c in parsed.cutters)
+            yield Hit(where, f"no Cutter of the call number ({shown}) starts with '{initial}', "
+                      f"the initial of the main entry '{name}'; that is right only when the "
+                      "book is cuttered by another element (a title, a subject)")
+            continue
+        given = matching[-1]
+        try:
+            expected = cutter.cutter(name, digits=max(len(given) - 1, 1)).cutter
+        except ValueError:
+            continue
+        if given[1:2] != expected[1:2]:
+            yield Hit(where, f"the LC Cutter table gives .{expected} for '{name}'; the call "
+                      f"number has .{given} (LC adjusts Cutters to its shelflist, so check, "
+                      "don't just change it)")
+
+
+@rule("DDC-001", "dewey-number", "082/092 $a is a well-formed Dewey number", ERROR,
+      BD + "bd082.html",
+      "A Dewey number has at least three digits, a point after the third and no final zero "
+      "after the point; prime marks show where it may be shortened.",
+      good=(marc_example("=082  04$a005.1/33$223"),),
+      bad=(marc_example("=082  04$a05.133$223"), marc_example("=082  04$a005.10$223")))
+def dewey_number(record, context):
+    for item in data_fields(record, "082", "092"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code != "a":
+                continue
+            parsed = dewey.parse_dewey(value)
+            if isinstance(parsed, list):
+                for problem in parsed:
+                    yield Hit(item.subfield_address(position),
+                              f"{item.field.tag} $a {quoted(value)}: {problem.message}")
+
+
+@rule("DDC-002", "dewey-edition", "082 $2 names the Dewey edition", WARNING, BD + "bd082.html",
+      "$2 says which edition of Dewey the number comes from (e.g. 23), so the number can be "
+      "read against the right schedules.",
+      good=(marc_example("=082  04$a005.133$223"),),
+      bad=(marc_example("=082  04$a005.133"), marc_example("=082  74$a005.133$223x")))
+def dewey_edition(record, context):
+    for item in data_fields(record, "082"):
+        editions = item.field.get_subfields("2")
+        problems = dewey.edition_source_problems(editions[0] if editions else "",
+                                                 item.field.indicator1)
+        for message in problems:
+            yield Hit(f"{item.address}$2", message)

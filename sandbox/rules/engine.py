@@ -77,6 +77,7 @@ def _load_rule_sets() -> None:
         punctuation,
         required,
         structure,
+        subjects,
     )
 
 

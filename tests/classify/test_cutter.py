@@ -169,3 +169,8 @@ def test_rejects_what_cannot_be_cuttered():
 def test_filing_form():
     assert filing_form("Saint-Exupéry")[0] == "SAINTEXUPERY"
     assert filing_form("St. John")[0] == "STJOHN"
+
+
+def test_romanization_marks_are_ignored_like_apostrophes():
+    assert cutter("Chʻen").cutter == cutter("Chen").cutter
+    assert cutter("Qurʼān").cutter == cutter("Quran").cutter
