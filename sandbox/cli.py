@@ -58,8 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _formats(args: argparse.Namespace):
-    if not Path(args.input).is_file():
+    source_path, target_path = Path(args.input), Path(args.output)
+    if source_path.is_dir():
+        raise UsageError(f"{args.input} is a folder; give a record file")
+    if not source_path.is_file():
         raise UsageError(f"cannot read {args.input}: no such file")
+    if source_path.stat().st_size == 0:
+        raise UsageError(f"{args.input} is empty: there are no records to convert")
+    if target_path.is_dir():
+        raise UsageError(f"{args.output} is a folder; give the name of the file to write")
+    if not target_path.absolute().parent.is_dir():
+        raise UsageError(f"cannot write {args.output}: the folder "
+                         f"{target_path.absolute().parent} does not exist")
     source = FORMATS[args.source] if args.source else detect_format(args.input)
     if source is None:
         raise UsageError(f"cannot tell the format of {args.input}; name it with --from")
@@ -78,35 +88,47 @@ def _formats(args: argparse.Namespace):
     return source, target
 
 
+class _NothingConverted(Exception):
+    """Raised inside the writer's block so that the atomic write leaves OUT untouched."""
+
+
 def convert(args: argparse.Namespace) -> int:
     source, target = _formats(args)
     converted = skipped = repaired = 0
-    with open_writer(args.output, target) as writer:
-        for item in read_file(args.input, source):
-            if not item.ok:
-                skipped += 1
-                for problem in item.errors:
-                    print(problem, file=sys.stderr)
-                continue
-            if item.warnings:
-                repaired += 1
-                if not args.quiet:
-                    for problem in item.warnings:
+    try:
+        with open_writer(args.output, target) as writer:
+            for item in read_file(args.input, source):
+                if not item.ok:
+                    skipped += 1
+                    for problem in item.errors:
                         print(problem, file=sys.stderr)
-                    if item.suppressed:
-                        print(f"{args.input}: record {item.number}: … and {item.suppressed} more "
-                              "warnings", file=sys.stderr)
-            try:
-                writer.write(item.record)
-            except WriteError as error:
-                skipped += 1
-                print(f"{Path(args.input).name}, record {item.number}: error: cannot be written "
-                      f"as {target.label}: {error}", file=sys.stderr)
-                continue
-            converted += 1
+                    continue
+                if item.warnings:
+                    repaired += 1
+                    if not args.quiet:
+                        for problem in item.warnings:
+                            print(problem, file=sys.stderr)
+                        if item.suppressed:
+                            print(f"{args.input}: record {item.number}: ... and "
+                                  f"{item.suppressed} more warnings", file=sys.stderr)
+                try:
+                    writer.write(item.record)
+                except WriteError as error:
+                    skipped += 1
+                    print(f"{Path(args.input).name}, record {item.number}: error: cannot be "
+                          f"written as {target.label}: {error}", file=sys.stderr)
+                    continue
+                converted += 1
+            if converted == 0:
+                raise _NothingConverted
+    except _NothingConverted:
+        what = (f"none of its {skipped} records could be converted" if skipped else
+                f"no records were found in it (is it {source.label}?)")
+        print(f"{args.input}: {what}; {args.output} was not written", file=sys.stderr)
+        return EXIT_SKIPPED
     total = converted + skipped
-    summary = f"{args.input} → {args.output}: converted {converted} of {total} records " \
-              f"({source.label} → {target.label})"
+    summary = f"{args.input} -> {args.output}: converted {converted} of {total} records " \
+              f"({source.label} to {target.label})"
     if repaired:
         summary += f"; {repaired} repaired on reading"
     if skipped:

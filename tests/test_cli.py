@@ -87,3 +87,26 @@ def test_dublin_core_to_xml_defaults_to_oai_dc(tmp_path):
     out = tmp_path / "copy.xml"
     assert main(["convert", str(SAMPLES / "dublin-core-dcterms.xml"), str(out)]) == 0
     assert b"oai_dc:dc" in out.read_bytes()
+
+
+def test_nothing_converted_leaves_the_output_untouched(tmp_path):
+    garbage = tmp_path / "garbage.mrc"
+    garbage.write_bytes(b"\x00\x01 this is not a MARC file \xff" * 10)
+    out = tmp_path / "keep.mrc"
+    out.write_bytes(b"precious")
+    result = run("convert", str(garbage), str(out))
+    assert result.returncode == 1
+    assert out.read_bytes() == b"precious"
+    assert "was not written" in result.stderr
+
+
+def test_output_folder_problems_are_usage_errors(tmp_path):
+    source = str(SAMPLES / "starter-records.mrk")
+    missing = run("convert", source, str(tmp_path / "nope" / "x.xml"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    (tmp_path / "d.xml").mkdir()
+    folder = run("convert", source, str(tmp_path / "d.xml"))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+    empty = tmp_path / "empty.mrc"
+    empty.write_bytes(b"")
+    assert "is empty" in run("convert", str(empty), str(tmp_path / "o.xml")).stderr

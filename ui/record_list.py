@@ -136,20 +136,28 @@ class FileLoader(QObject):
 
     @Slot()
     def run(self) -> None:
-        for path in self._paths:
-            batch: list[RecordRow] = []
-            try:
-                for item in read_file(path):
-                    if self._cancelled:
-                        break
-                    batch.append(RecordRow(Path(path), item))
-                    if len(batch) >= BATCH_SIZE:
-                        self.rows_ready.emit(batch)
-                        batch = []
-            except OSError as error:
-                self.file_failed.emit(str(path), error.strerror or str(error))
-            if batch:
-                self.rows_ready.emit(batch)
-            if self._cancelled:
-                break
-        self.finished.emit()
+        try:
+            for path in self._paths:
+                self._read(Path(path))
+                if self._cancelled:
+                    break
+        finally:
+            self.finished.emit()  # whatever happened, the window stops waiting
+
+    def _read(self, path: Path) -> None:
+        batch: list[RecordRow] = []
+        try:
+            for item in read_file(path):
+                if self._cancelled:
+                    break
+                batch.append(RecordRow(path, item))
+                if len(batch) >= BATCH_SIZE:
+                    self.rows_ready.emit(batch)
+                    batch = []
+        except OSError as error:
+            self.file_failed.emit(str(path), error.strerror or str(error))
+        except Exception as error:  # noqa: BLE001 - a reader fault must not hang the window
+            self.file_failed.emit(str(path), f"reading stopped on an internal error "
+                                  f"({type(error).__name__}: {error}); please report it")
+        if batch:
+            self.rows_ready.emit(batch)

@@ -32,6 +32,7 @@ SCAN_LIMIT = 8 << 20
 _CHUNK = 1 << 20
 #: Bytes that real files carry between records (line ends, padding, DOS end-of-file marks).
 _FILLER = frozenset(b" \r\n\t\x00\x1a\x1d")
+_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 _LEADER_START = re.compile(rb"\d{5}[a-z ][a-z]")
 
 
@@ -103,7 +104,7 @@ class _Scanner:
 
     def chunks(self) -> Iterator[tuple[int, bytes, str | None, bool]]:
         """(offset, bytes, note, complete): each record's bytes, with a note on how it was cut."""
-        pos = 0
+        pos = len(_BYTE_ORDER_MARK) if self._slice(0, 3) == _BYTE_ORDER_MARK else 0
         while True:
             self._drop_before(pos)
             byte = self._byte(pos)
@@ -149,6 +150,14 @@ class _Scanner:
                     # the span declares a length that ends exactly at this terminator, the next
                     # record starts there and the cut record ends before it.
                     inner = self._embedded_record_start(pos, end)
+                    if inner is not None and inner == pos + declared - 1:
+                        # Only the record terminator is missing: the next leader starts where
+                        # the terminator should have been.
+                        note = ("the record has no record terminator (0x1D) at its end; used "
+                                f"the length in the leader, {declared}")
+                        yield pos, self._slice(pos, inner), note, True
+                        pos = inner
+                        continue
                     if inner is not None:
                         cut = (f"the record is cut short: another record starts {inner - pos} "
                                "bytes in, before this one reached its record terminator (0x1D)")
@@ -167,14 +176,18 @@ class _Scanner:
 class Iso2709Reader:
     """Reads ISO 2709 records one at a time; yields a ``ReadItem`` per record slot."""
 
-    def __init__(self, stream: BinaryIO, path: str):
+    def __init__(self, stream: BinaryIO, path: str, select=None):
+        """``select(number)`` false skips a record without decoding it (work split by number)."""
         self._stream = stream
         self._path = path
+        self._select = select
 
     def __iter__(self) -> Iterator[ReadItem]:
         number = 0
         for offset, data, note, complete in _Scanner(self._stream).chunks():
             number += 1
+            if self._select is not None and not self._select(number):
+                continue
             item = ReadItem(number=number, record=None, offset=offset, length=len(data))
             if not complete and len(data) >= SCAN_LIMIT:
                 self._problem(

@@ -9,6 +9,7 @@ Source: https://web.archive.org/web/2010/http://dilettantes.code4lib.org/blog/20
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -98,13 +99,51 @@ class _TextStream:
         self.pos = to
 
 
+_SCAN = re.compile(r'["\\{}\[\]]')
+_IN_STRING = re.compile(r'["\\]')
+
+
+def _value_end(text: _TextStream) -> int | None:
+    """Index just past the JSON object or array starting at ``text.pos`` (None: the file ends
+    first). Scans each character once, however the file is cut into chunks."""
+    if text.text[text.pos] not in "{[":
+        while True:  # a bare value (number, string…): not a record; find where it ends
+            match = re.compile(r"[,\]\s]").search(text.text, text.pos + 1)
+            if match or not text.more():
+                return match.start() if match else len(text.text)
+    depth, in_string, offset = 0, False, 0  # offset: scanned so far, relative to text.pos
+    while True:
+        position = text.pos + offset
+        while True:
+            match = (_IN_STRING if in_string else _SCAN).search(text.text, position)
+            if match is None:
+                break
+            char = match.group(0)
+            if char == "\\":
+                if match.end() >= len(text.text):
+                    break  # the escaped character is in the next chunk
+                position = match.end() + 1
+                continue
+            position = match.end()
+            if char == '"':
+                in_string = not in_string
+            elif char in "{[":
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return position
+        offset = (match.start() if match is not None else len(text.text)) - text.pos
+        if not text.more():
+            return None
+
+
 class MarcJsonReader:
     def __init__(self, stream: BinaryIO, path: str):
         self._stream = stream
         self._path = path
 
     def __iter__(self) -> Iterator[ReadItem]:
-        decoder = json.JSONDecoder()
         text = _TextStream(self._stream)
         number = 0
         first = text.skip(_WHITESPACE)
@@ -117,29 +156,35 @@ class MarcJsonReader:
                 return
             number += 1
             line = text.line
-            while True:
-                try:
-                    value, end = decoder.raw_decode(text.text, text.pos)
-                    break
-                except json.JSONDecodeError as error:
-                    if text.more():
-                        continue
-                    # error.lineno counts from the start of the window, not from text.pos.
-                    error_line = line + text.text.count("\n", text.pos, error.pos)
-                    item = ReadItem(number=number, record=None, line=error_line)
-                    item.add(
-                        ReadProblem(
-                            self._path,
-                            number,
-                            f"the JSON is not well-formed: {error.msg} (column {error.colno}); "
-                            "the rest of the file was not read",
-                            line=item.line,
-                        )
-                    )
-                    yield item
-                    return
+            end = _value_end(text)
+            if end is None:
+                yield self._broken(number, line, "a record is not closed before the file ends "
+                                   "(a missing '}' or ']'); the rest of the file was not read")
+                return
+            try:
+                value = json.loads(text.text[text.pos : end])
+            except (ValueError, RecursionError) as error:
+                if isinstance(error, json.JSONDecodeError):
+                    where = line + error.lineno - 1
+                    message = f"{error.msg} (column {error.colno})"
+                else:
+                    where, message = line, str(error)[:200]
+                text.advance(end)
+                yield self._broken(number, where, "this record is not well-formed JSON: "
+                                   f"{message}; the records after it are read on")
+                continue
+            lost = "\ufffd" in text.text[text.pos : end]
             text.advance(end)
-            yield self._record(number, line, value)
+            item = self._record(number, line, value)
+            if lost:
+                item.add(ReadProblem(self._path, number, "the record holds U+FFFD: bytes that "
+                                     "were not valid UTF-8 were replaced", WARNING, line=line))
+            yield item
+
+    def _broken(self, number: int, line: int, message: str) -> ReadItem:
+        item = ReadItem(number=number, record=None, line=line)
+        item.add(ReadProblem(self._path, number, message, line=line))
+        return item
 
     def _record(self, number: int, line: int, value: Any) -> ReadItem:
         item = ReadItem(number=number, record=None, line=line)
@@ -172,6 +217,9 @@ class MarcJsonReader:
             note(f"field {index} is not an object with exactly one tag; skipped")
             return None
         ((tag, content),) = entry.items()
+        if len(tag) != 3:
+            note(f"field {index} has tag {tag!r}, not three characters; skipped")
+            return None
         if isinstance(content, str):
             if tag < "010" and tag.isdigit():
                 return Field(tag=tag, data=content)
@@ -192,7 +240,7 @@ class MarcJsonReader:
         for subfield in content.get("subfields", []):
             if isinstance(subfield, dict) and len(subfield) == 1:
                 ((code, text),) = subfield.items()
-                if isinstance(text, str):
+                if isinstance(text, str) and len(code) == 1:
                     subfields.append(Subfield(code, text))
                     continue
             note(f"field {tag} has a subfield that is not {{code: text}}: {subfield!r}; skipped",

@@ -22,7 +22,7 @@ from typing import BinaryIO
 from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.marc8 import marc8_character
-from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem
+from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
 from sandbox.records.marc import new_record
 
 BLANK = "\\"
@@ -110,21 +110,36 @@ def encode_text(text: str, fixed: bool = False) -> str:
     return encoded.replace("&#x", "{amp}#x") if "&#x" in encoded else encoded
 
 
-def format_field(field: Field) -> str:
+def _single(character: str, what: str, tag: str, strict: bool) -> str:
+    """An indicator or subfield code as one character of a .mrk line, or a WriteError.
+
+    Not ``strict`` (for display), an impossible character is shown in its escaped form."""
+    if not strict:
+        return encode_text(character)
+    if len(character) != 1 or encode_text(character) != character:
+        raise WriteError(f"field {tag} has {what} {character!r}, which a .mrk line cannot "
+                         "carry (it must be one plain character)")
+    return character
+
+
+def format_field(field: Field, strict: bool = True) -> str:
     if field.is_control_field():
         return f"={field.tag}  {encode_text(field.data or '', fixed=True)}"
     indicators = "".join(
-        BLANK if indicator in (" ", "") else encode_text(indicator)
+        BLANK if indicator in (" ", "") else _single(indicator, "an indicator", field.tag, strict)
         for indicator in (field.indicators or ("", ""))
     )
-    subfields = "".join(f"${encode_text(code)}{encode_text(value)}" for code, value in field.subfields)
+    subfields = "".join(f"${_single(code, 'a subfield code', field.tag, strict)}{encode_text(value)}"
+                        for code, value in field.subfields)
     return f"={field.tag}  {indicators}{subfields}"
 
 
-def format_record(record: Record) -> str:
-    """A record as mnemonic text, one line per field, without the blank separator line."""
+def format_record(record: Record, strict: bool = True) -> str:
+    """A record as mnemonic text, one line per field, without the blank separator line.
+
+    ``strict``: raise WriteError for what a .mrk file cannot carry; otherwise show it escaped."""
     lines = [f"=LDR  {encode_text(str(record.leader), fixed=True)}"]
-    lines.extend(format_field(field) for field in record.fields)
+    lines.extend(format_field(field, strict) for field in record.fields)
     return "\n".join(lines)
 
 
@@ -150,8 +165,17 @@ class MrkReader:
         self._stream = stream
         self._path = path
 
+    def _raw_lines(self) -> Iterator[bytes]:
+        """Lines ending in LF, CRLF or a lone CR (old Mac files)."""
+        for raw in self._stream:
+            body = raw.rstrip(b"\r\n")
+            if b"\r" in body:
+                yield from body.split(b"\r")
+            else:
+                yield raw
+
     def _lines(self) -> Iterator[tuple[int, str, str | None]]:
-        for number, raw in enumerate(self._stream, start=1):
+        for number, raw in enumerate(self._raw_lines(), start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:

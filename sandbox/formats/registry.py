@@ -104,9 +104,14 @@ def detect_format(path: str | os.PathLike[str]) -> Format | None:
     return sniff(head) or (format_for_extension(path) if head.strip() else None)
 
 
-def read_file(path: str | os.PathLike[str], fmt: Format | None = None) -> Iterator[ReadItem]:
+def read_file(
+    path: str | os.PathLike[str],
+    fmt: Format | None = None,
+    select: Callable[[int], bool] | None = None,
+) -> Iterator[ReadItem]:
     """Every record slot of a file, good or bad. OSError for a missing or unreadable file;
-    anything wrong *inside* the file comes back as a ``ReadItem`` with problems, never raised."""
+    anything wrong *inside* the file comes back as a ``ReadItem`` with problems, never raised.
+    ``select(number)``, if given, keeps only the records whose number it accepts."""
     label = str(path)
     fmt = fmt or detect_format(path)
     with open(path, "rb") as stream:
@@ -120,7 +125,12 @@ def read_file(path: str | os.PathLike[str], fmt: Format | None = None) -> Iterat
                                  "Dublin Core XML", offset=0))
             yield item
             return
-        yield from fmt.reader(stream, label)
+        if select is None:
+            yield from fmt.reader(stream, label)
+        elif fmt.reader is Iso2709Reader:  # skips unselected records without decoding them
+            yield from Iso2709Reader(stream, label, select)
+        else:
+            yield from (item for item in fmt.reader(stream, label) if select(item.number))
 
 
 def convert_record(record: AnyRecord, target: Format) -> AnyRecord:
@@ -145,7 +155,11 @@ class RecordWriter:
         self._writer = fmt.writer(stream)
 
     def write(self, record: AnyRecord) -> None:
-        self._writer.write(convert_record(record, self.format))
+        try:
+            self._writer.write(convert_record(record, self.format))
+        except UnicodeEncodeError as error:  # e.g. a lone surrogate from a damaged JSON file
+            raise WriteError(f"it holds a character that cannot be written in UTF-8 "
+                             f"(U+{ord(error.object[error.start]):04X})") from error
 
     def close(self) -> None:
         self._writer.close()

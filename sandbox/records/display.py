@@ -71,7 +71,7 @@ def as_text(record: Record | DublinCoreRecord) -> str:
     if isinstance(record, Record):
         from sandbox.formats.mrk import format_record
 
-        return format_record(record)
+        return format_record(record, strict=False)
     lines = []
     for statement in record:
         label = f"dcterms:{statement.refinement}" if statement.refinement else f"dc:{statement.element}"

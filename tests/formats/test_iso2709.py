@@ -656,3 +656,18 @@ def test_a_record_cut_short_mid_file_does_not_swallow_the_next_one() -> None:
     assert "cut short: another record starts 60 bytes in" in items[1].errors[0].message
     assert items[2].offset == len(first) + 60
     assert shapes(items[2].record) == shapes(make_record("t2"))
+
+
+def test_a_byte_order_mark_before_the_first_record_is_skipped() -> None:
+    first = encode_record(make_record("bom"))
+    items = read(b"\xef\xbb\xbf" + first)
+    assert [item.ok for item in items] == [True] and not items[0].problems
+    assert items[0].offset == 3
+
+
+def test_a_record_missing_only_its_terminator_is_repaired() -> None:
+    first, second = encode_record(make_record("one")), encode_record(make_record("two"))
+    items = read(first[:-1] + second)
+    assert [item.ok for item in items] == [True, True]
+    assert "no record terminator" in items[0].warnings[0].message
+    assert shapes(items[0].record) == shapes(make_record("one"))

@@ -116,12 +116,12 @@ def test_multibyte_characters_split_across_chunk_boundaries() -> None:
 # --- damage --------------------------------------------------------------------------------------
 
 
-def test_malformed_json_mid_file_yields_earlier_records_then_an_error_with_line() -> None:
+def test_a_malformed_record_mid_file_is_reported_and_reading_goes_on() -> None:
     text = "[\n" + json.dumps(record_json(0)) + ",\n" + json.dumps(record_json(1)) + ",\n"
     text += '{"leader": oops, "fields": []},\n' + json.dumps(record_json(3)) + "\n]"
     items = read(text)
-    assert len(items) == 3
-    assert [i.ok for i in items] == [True, True, False]
+    assert len(items) == 4
+    assert [i.ok for i in items] == [True, True, False, True]
     error = items[2]
     assert error.number == 3
     assert error.line == 4
@@ -130,8 +130,8 @@ def test_malformed_json_mid_file_yields_earlier_records_then_an_error_with_line(
     assert problem.line == 4
     assert problem.path == PATH
     assert problem.record_number == 3
-    assert "the JSON is not well-formed: Expecting value" in problem.message
-    assert "the rest of the file was not read" in problem.message
+    assert "not well-formed JSON: Expecting value" in problem.message
+    assert "the records after it are read on" in problem.message
 
 
 def test_malformed_json_inside_a_pretty_printed_record_reports_its_own_line() -> None:
@@ -309,3 +309,18 @@ def test_reader_reads_pymarcs_own_as_json() -> None:
     (item,) = read(record.as_json())
     assert item.problems == []
     assert shapes(item.record) == shapes(record)
+
+
+def test_hostile_json_is_reported_not_raised() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    assert [i.ok for i in read(deep)] == [False]
+    huge_number = '[{"leader": "' + LEADER + '", "fields": [{"001": ' + "9" * 5000 + "}]}]"
+    (item,) = read(huge_number)
+    assert not item.ok and item.errors
+
+
+def test_an_unclosed_record_is_reported_with_its_own_line() -> None:
+    text = "[\n" + json.dumps(record_json(0)) + ",\n" + '{"leader": "x", "fields": [\n'
+    items = read(text)
+    assert [i.ok for i in items] == [True, False]
+    assert items[1].line == 3 and "not closed" in items[1].errors[0].message

@@ -337,3 +337,21 @@ def test_write_then_read_round_trip_of_tricky_values() -> None:
         assert item.problems == []
         assert str(item.record.leader) == str(original.leader)
         assert shapes(item.record) == shapes(original)
+
+
+def test_lone_cr_line_ends_are_lines_too() -> None:
+    items = read("=LDR  00000nam a2200000 i 4500\r=001  one\r\r=LDR  00000nam a2200000 i 4500\r=001  two\r")
+    assert [item.record["001"].data for item in items] == ["one", "two"]
+    assert all(not item.problems for item in items)
+
+
+def test_the_writer_refuses_indicators_and_codes_a_line_cannot_carry() -> None:
+    from sandbox.formats.mrk import format_record
+    from sandbox.formats.problems import WriteError
+
+    record = Record()
+    record.add_field(Field(tag="010", indicators=Indicators("\x14", " "),
+                           subfields=[Subfield("a", "x")]))
+    with pytest.raises(WriteError, match="field 010 has an indicator"):
+        format_record(record)
+    assert "=010  {14}\\$ax" in format_record(record, strict=False)

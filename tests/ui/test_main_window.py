@@ -95,3 +95,23 @@ def test_open_dialog_offers_every_readable_format():
     for pattern in ("*.mrc", "*.xml", "*.mrk", "*.json"):
         assert pattern in filters.split(";;")[0]
     assert filters.endswith("All files (*)")
+
+
+def test_a_reader_fault_is_reported_and_loading_finishes(qtbot, window, monkeypatch, tmp_path):
+    import ui.record_list as record_list
+
+    def broken_reader(path, *args, **kwargs):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover - makes this a generator
+
+    monkeypatch.setattr(record_list, "read_file", broken_reader)
+    messages = []
+    monkeypatch.setattr("ui.main_window.QMessageBox.warning",
+                        lambda parent, title, text: messages.append(text))
+    path = tmp_path / "x.mrc"
+    path.write_bytes(b"00000")
+    window.open_files([path])
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert "internal error (RuntimeError: boom)" in messages[0]
+    assert "0 records" in window.statusBar().currentMessage()
