@@ -162,6 +162,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         if len(argv) > 1:
             parser.error("give at most one FILE to open, or a command")
+        if argv and not Path(argv[0]).exists():
+            parser.error(f"'{argv[0]}' is neither a command ({', '.join(SUBCOMMANDS)}) nor a "
+                         "file to open")
         return launch_gui(argv)
     try:
         args = parser.parse_args(argv)

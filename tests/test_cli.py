@@ -110,3 +110,11 @@ def test_output_folder_problems_are_usage_errors(tmp_path):
     empty = tmp_path / "empty.mrc"
     empty.write_bytes(b"")
     assert "is empty" in run("convert", str(empty), str(tmp_path / "o.xml")).stderr
+
+
+def test_a_mistyped_command_is_a_usage_error_not_a_window(tmp_path):
+    result = run("convrt", "a.mrc", "b.xml")
+    assert result.returncode == 2
+    lone = subprocess.run([sys.executable, "-m", "sandbox", "convrt"], capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert lone.returncode == 2 and "neither a command" in lone.stderr

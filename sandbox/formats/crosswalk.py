@@ -446,6 +446,8 @@ def clean_value(text: str) -> str:
     "!" and the hyphen of an open date ("1950-").
     """
     text = " ".join(text.split())
+    if text and _URI.match(text.split()[-1]) and "/" in text.split()[-1]:
+        return text  # a value ending in an address: its last character belongs to the address
     while text:
         if _TRAILING_MARK.search(text):
             text = _TRAILING_MARK.sub("", text).rstrip()
@@ -482,9 +484,24 @@ def _takes(row: Row, code: str) -> bool:
     return len(code) == 1 and code.isalpha() and code not in row.skip
 
 
+def _joined(field: object, pairs: list[tuple[str, str]]) -> str:
+    """Subfields as one value: spaces between them, and in subject fields (6XX) the
+    subdivisions ($v $x $y $z) after '--' as catalogs display them ("Cats--Behavior")."""
+    if not str(getattr(field, "tag", "")).startswith("6"):
+        return " ".join(value for _, value in pairs)
+    text = ""
+    for code, value in pairs:
+        if code in "vxyz" and text:
+            text = f"{clean_value(text)}--{value.strip()}"
+        else:
+            text = f"{text} {value}".strip()
+    return text
+
+
 def _field_values(row: Row, field: object) -> list[str]:
-    chosen = [value for code, value in _subfields(field) if _takes(row, code)]
-    raw = chosen if row.each else ([" ".join(chosen)] if chosen else [])
+    pairs = [(code, value) for code, value in _subfields(field) if _takes(row, code)]
+    chosen = [value for _, value in pairs]
+    raw = chosen if row.each else ([_joined(field, pairs)] if chosen else [])
     out: list[str] = []
     for value in raw:
         pieces = VALUE_RULES[row.values](value) if row.values else [value]

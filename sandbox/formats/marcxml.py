@@ -18,7 +18,10 @@ from sandbox.formats.safexml import XmlRecordReader, local_name, namespace_of
 from sandbox.records.marc import new_record
 
 MARC_NAMESPACE = "http://www.loc.gov/MARC21/slim"
-_MARC_NAMESPACES = (MARC_NAMESPACE, "")
+#: Namespaces MARC records are found under: MARCXML (also as mistyped with a final slash),
+#: ISO 25577 MarcXchange (which carries MARC 21 the same way), and none at all.
+_MARC_NAMESPACES = (MARC_NAMESPACE, MARC_NAMESPACE + "/", "info:lc/xmlns/marcxchange-v1",
+                    "info:lc/xmlns/marcxchange-v2", "")
 _BLANK_LEADER = "          22        4500"
 _MARC_ELEMENTS = frozenset({"leader", "controlfield", "datafield"})
 

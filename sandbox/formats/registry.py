@@ -70,7 +70,7 @@ def sniff(head: bytes) -> Format | None:
     if not text:
         return None
     if text[:1] == b"<":
-        if MARC_NAMESPACE.encode() in head:
+        if MARC_NAMESPACE.encode() in head or b"info:lc/xmlns/marcxchange" in head:
             return FORMATS["marcxml"]
         if b"purl.org/dc/terms" in head:
             return FORMATS["dcterms"]

@@ -45,6 +45,9 @@ def iterparse_safely(
                 del parent[0]
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else error.lineno
+        first = error.error_log.filter_from_errors()[0] if error.error_log else None
+        if first is not None and first.message and "no element found" in error.msg:
+            line, error.msg = first.line, first.message.strip()  # the cause, not the aftermath
         if "amplification" in error.msg or "entity" in error.msg.lower() and "loop" in error.msg:
             message = ("the file declares XML entities that would expand out of all proportion "
                        "(a 'billion laughs' file); Catalog Sandbox never expands entities, so it "

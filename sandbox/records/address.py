@@ -35,6 +35,10 @@ _MARC = re.compile(
 _DUBLIN_CORE = re.compile(r"(?:(?P<prefix>dc|dcterms):)?(?P<term>[A-Za-z]{4,})(?:\[(?P<occurrence>\d+)\])?\Z")
 
 
+#: The last character position of the fixed-length fields (007 varies with its category).
+_LAST_POSITION = {LEADER: 23, "006": 17, "008": 39}
+
+
 class AddressError(ValueError):
     """Text that is not a record address, with a message that says what a good one looks like."""
 
@@ -117,6 +121,10 @@ def _marc_address(text: str, match: re.Match[str]) -> Address:
         end = int(match["end"]) if match["end"] is not None else None
         if end is not None and end < start:
             raise AddressError(f"'{text}': the range ends before it starts")
+        last = _LAST_POSITION.get(tag)
+        if last is not None and max(start, end or start) > last:
+            raise AddressError(f"'{text}': {'the leader' if tag == LEADER else tag} has "
+                               f"positions 00-{last:02d}")
         return Address(tag, _occurrence(text, match["occurrence"]), start=start, end=end)
     if (match["subfield"] or match["indicator"]) and control:
         raise AddressError(f"'{text}': {'the leader' if tag == LEADER else tag} has no "

@@ -8,7 +8,7 @@ row records) and gives the complete, exact Dublin Core output for a small record
 from __future__ import annotations
 
 import pytest
-from pymarc import Field, Record, Subfield
+from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.crosswalk import QUALIFIED, UNQUALIFIED, clean_value, marc_to_dc
 
@@ -75,7 +75,7 @@ CASES = [
      [p("contributor", "Doe, Jane")]),
     (("U03",), U, [df("651", " 0", ("a", "France"), ("x", "History"), ("y", "1789-1815.")),
                    df("662", "  ", ("a", "France"), ("d", "Paris."))],
-     [p("coverage", "France History 1789-1815"), p("coverage", "France Paris")]),
+     [p("coverage", "France--History--1789-1815"), p("coverage", "France Paris")]),
     (("U04",), U, [df("751", "  ", ("a", "Paris (France)"), ("e", "publication place.")),
                    df("752", "  ", ("a", "United States"), ("b", "Virginia"), ("d", "Richmond."))],
      [p("coverage", "Paris (France)"), p("coverage", "United States Virginia Richmond")]),
@@ -127,7 +127,7 @@ CASES = [
                    df("650", " 0", ("a", "Cats"), ("x", "Behavior.")),
                    df("653", "  ", ("a", "pets"))],
      [p("subject", "Smith, John, 1950-"), p("subject", "IBM"), p("subject", "Cat Show"),
-      p("subject", "Bible"), p("subject", "Cats Behavior"), p("subject", "pets")]),
+      p("subject", "Bible"), p("subject", "Cats--Behavior"), p("subject", "pets")]),
     (("U23a", "U23b"), U, [df("245", "10", ("a", "Cats :"), ("b", "a history /"),
                               ("c", "by Jane Doe.")),
                            df("246", "3 ", ("a", "History of cats"))],
@@ -153,7 +153,7 @@ CASES = [
       r("coverage", "spatial", "W0950000 W0940000 N0450000 N0440000")]),
     (("Q07",), Q, [df("522", "  ", ("a", "Covers Ohio."))], [r("coverage", "spatial", "Covers Ohio")]),
     (("Q08a", "QC08"), Q, [df("650", " 4", ("a", "Cats"), ("z", "France."))],
-     [p("subject", "Cats France"), r("coverage", "spatial", "France")]),
+     [p("subject", "Cats--France"), r("coverage", "spatial", "France")]),
     (("Q08b",), Q, [df("651", " 0", ("a", "Paris (France)"))],
      [r("coverage", "spatial", "Paris (France)")]),
     (("Q08c",), Q, [df("662", "  ", ("a", "France"), ("d", "Paris."))],
@@ -270,7 +270,7 @@ CASES = [
                    df("650", " 0", ("a", "Cats"), ("x", "Behavior."))],
      [s("subject", "Smith, John, 1950-", "dcterms:LCSH"), s("subject", "IBM", "dcterms:LCSH"),
       s("subject", "Cat Show", "dcterms:LCSH"), s("subject", "Bible", "dcterms:LCSH"),
-      s("subject", "Cats Behavior", "dcterms:LCSH")]),
+      s("subject", "Cats--Behavior", "dcterms:LCSH")]),
     (("Q58",), Q, [df("650", " 2", ("a", "Cats"))], [s("subject", "Cats", "dcterms:MESH")]),
     (("QC08", "QC09"), Q, [df("650", " 7", ("a", "Cats"), ("2", "fast")), df("653", "  ", ("a", "pets"))],
      [p("subject", "Cats"), p("subject", "pets")]),
@@ -504,3 +504,12 @@ def test_unusable_008_positions_give_nothing(data):
 def test_empty_record():
     assert out(Record(), U) == []
     assert out(Record(), Q) == []
+
+
+def test_addresses_keep_their_final_characters():
+    record = Record()
+    record.add_field(Field(tag="540", indicators=Indicators(" ", " "),
+                           subfields=[Subfield("a", "CC BY 4.0"),
+                                      Subfield("u", "https://creativecommons.org/licenses/by/4.0/")]))
+    rights = marc_to_dc(record).texts("rights")
+    assert rights == ["CC BY 4.0 https://creativecommons.org/licenses/by/4.0/"]

@@ -54,6 +54,8 @@ def test_format_is_the_inverse_of_parse(text):
         ("LDR[2]", "one leader"),
         ("titles", "not a Dublin Core element"),
         ("245/ind3", "not a record address"),
+        ("LDR/24", "positions 00-23"),
+        ("008/35-40", "positions 00-39"),
     ],
 )
 def test_parse_errors_say_what_is_wrong(text, words):
