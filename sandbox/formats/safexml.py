@@ -35,14 +35,23 @@ def iterparse_safely(
         remove_pis=True,
     )
     try:
+        done: set[etree._Element] = set()  # records already handed out, cleared
         for _, element in events:
             if not isinstance(element.tag, str) or not is_record(element):
                 continue
+            parent = element.getparent()
             yield element, None
             element.clear(keep_tail=True)
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
+            done.add(element)
+            # Drop the records handed out before this one; anything else (a statement of an
+            # enclosing Dublin Core description) is still waiting for its own record.
+            previous = element.getprevious()
+            while previous is not None:
+                earlier = previous.getprevious()
+                if previous in done:
+                    done.discard(previous)
+                    parent.remove(previous)
+                previous = earlier
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else error.lineno
         first = error.error_log.filter_from_errors()[0] if error.error_log else None

@@ -315,3 +315,14 @@ def test_control_characters_are_refused(writer_class) -> None:
     record.add("title", "bell\x07")
     with pytest.raises(WriteError, match="XML 1.0 cannot carry"):
         writer_class(io.BytesIO()).write(record)
+
+
+def test_a_description_wrapping_another_keeps_its_own_statements() -> None:
+    text = (
+        '<?xml version="1.0"?>\n<records xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<record><dc:title>One</dc:title><wrapper><dc:title>Two</dc:title></wrapper>"
+        "<dc:creator>Someone</dc:creator></record></records>"
+    )
+    items = list(DublinCoreReader(io.BytesIO(text.encode()), "nested.xml"))
+    titles = [item.record.texts("title") for item in items]
+    assert ["Two"] in titles and ["One"] in titles
