@@ -13,6 +13,8 @@ from lxml import etree
 
 from sandbox.formats.problems import ERROR, ReadItem, ReadProblem
 
+#: Marks a record element already handed out and cleared (a private attribute name).
+_HANDED_OUT = "{urn:x-catalog-sandbox}handed-out"
 #: (line, message) for a file that stops being well-formed XML.
 SyntaxProblem = tuple[int | None, str]
 
@@ -35,21 +37,19 @@ def iterparse_safely(
         remove_pis=True,
     )
     try:
-        done: set[etree._Element] = set()  # records already handed out, cleared
         for _, element in events:
             if not isinstance(element.tag, str) or not is_record(element):
                 continue
             parent = element.getparent()
             yield element, None
             element.clear(keep_tail=True)
-            done.add(element)
+            element.set(_HANDED_OUT, "")
             # Drop the records handed out before this one; anything else (a statement of an
             # enclosing Dublin Core description) is still waiting for its own record.
             previous = element.getprevious()
             while previous is not None:
                 earlier = previous.getprevious()
-                if previous in done:
-                    done.discard(previous)
+                if previous.get(_HANDED_OUT) is not None:
                     parent.remove(previous)
                 previous = earlier
     except etree.XMLSyntaxError as error:

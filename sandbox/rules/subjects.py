@@ -12,6 +12,7 @@ code form subdivisions in $v and place them last in a heading string.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import marc_example
@@ -171,10 +172,19 @@ def main_term_missing(record, context):
         if present & set(SUBDIVISIONS):
             yield Hit(item.address, f"{tag} has subdivisions but no main term: put the term "
                       "the subdivisions qualify in $a, first")
+        elif present and present <= set("0123456789"):
+            shown = ", ".join(f"${code}" for code, _ in field.subfields)
+            yield Hit(item.address, f"{tag} has no $a, only {shown}; a subject heading needs its "
+                      "main term in $a — $2 and $0 only say where a term came from")
         else:
-            shown = ", ".join(f"${code}" for code, _ in field.subfields) or "nothing"
+            shown = ", ".join(f"${code}" for code, _ in field.subfields) or "no subfields"
             yield Hit(item.address, f"{tag} has no $a (it holds {shown}); a subject heading "
-                      "needs its main term in $a — $2 and $0 only say where a term came from")
+                      "needs its main term in $a")
+
+
+def _has_term(value: str) -> bool:
+    """Anything but blanks and punctuation ('--', '.', '' hold no term)."""
+    return any(unicodedata.category(char)[0] not in "PZ" for char in value)
 
 
 @rule("SUB-004", "subdivision-after-main-term", "Subdivisions follow the main term and hold a term",
@@ -197,7 +207,7 @@ def subdivision_after_main_term(record, context):
                 yield Hit(where, f"{tag} ${code} ({_NAMES[code]}) {quoted(value)} comes before "
                           "the main term in $a; the heading starts with its main term and the "
                           "subdivisions follow it")
-            if not re.search(r"\w", value):
+            if not _has_term(value):
                 yield Hit(where, f"{tag} ${code} ({_NAMES[code]}) holds no term "
                           f"({quoted(value)}); delete the empty subdivision or type its term")
 
