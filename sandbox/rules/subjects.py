@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import marc_example
@@ -30,6 +31,8 @@ _NAMES = {"v": "form subdivision", "x": "general subdivision", "y": "chronologic
 #: Thesauri whose headings LC punctuates as its input conventions describe.
 _LC_PUNCTUATED = {"0": "LCSH", "1": "LC children's subject", "2": "MeSH"}
 _FINAL_MARKS = (".", "?", "!", ")", "-", '"')
+#: The source code of the thesaurus each second indicator value names.
+_INDICATOR_SOURCES = {"0": "lcsh", "1": "lcshac", "2": "mesh", "3": "nal", "5": "cash", "6": "rvm"}
 
 def _text(value: str) -> str:
     """A subdivision as a term to compare: blanks and a final period removed, lowercase."""
@@ -46,7 +49,7 @@ FORM_WORDS = frozenset(_text(word) for word in (
     "Pictorial works", "Poetry", "Popular works", "Quotations", "Sources", "Statistics",
     "Study guides", "Textbooks"))
 
-#: Form subdivisions that LC follows with a language in $x ("English language--Dictionaries--French").
+#: Form subdivisions LC follows with a language in $x ("English language--Dictionaries--French").
 _LANGUAGE_FORMS = frozenset(_text(form) for form in (
     "Dictionaries", "Glossaries, vocabularies, etc.", "Dictionaries, Juvenile"))
 
@@ -60,7 +63,8 @@ ABBREVIATIONS = frozenset(word.lower() for word in (
     "Scot.", "Qld.", "Tas.", "Vic."))
 #: Initials and short abbreviations: "S.", "D.C.", "U.S.", "N.T.", "Ph.D.", "Co.", "Va.".
 _INITIALS = re.compile(r"(?:[A-Za-z]{1,2}\.)+\Z")
-_DATE_LIKE = re.compile(r"(?:ca\. )?\d{3,4}(?:-\d{0,4})?\Z|\d{1,2}(?:st|nd|rd|th) century\Z", re.I)
+_DATE_LIKE = re.compile(r"(?:ca\. )?\d{3,4}(?:-\d{0,4})?\Z|\d{1,2}(?:st|nd|rd|th) century\Z",
+                        re.IGNORECASE)
 
 
 def _subject_fields(record):
@@ -93,7 +97,7 @@ def _ends_with_abbreviation(text: str) -> bool:
       "from a FAST or local one.",
       good=(marc_example(), marc_example("=650  \\7$aCats.$2fast"),
             marc_example("=655  \\7$aDetective and mystery fiction.$2lcgft")),
-      bad=(marc_example("=650  \\7$aCats."), marc_example("=650  \\0$aCats.$2lcsh"),
+      bad=(marc_example("=650  \\7$aCats."), marc_example("=650  \\0$aCats.$2fast"),
            marc_example("=655  \\4$aNovels.$2lcgft")))
 def thesaurus_source(record, context):
     for item, tag in _subject_fields(record):
@@ -108,15 +112,24 @@ def thesaurus_source(record, context):
             name = _thesaurus(tag, indicator) or "a named thesaurus"
             for position in sources:
                 code = field.subfields[position].value
+                if code.strip().lower() == _INDICATOR_SOURCES.get(indicator):
+                    advice = "delete $2"
+                else:
+                    advice = (f"delete $2, or set the indicator to 7 if the heading comes from "
+                              f"{quoted(code)}")
                 yield Hit(item.subfield_address(position), f"{tag} second indicator is "
                           f"{indicator} ({name}), which already names the source, yet $2 "
                           f"{quoted(code)} is present; $2 is used only with second indicator "
-                          f"7: delete $2, or set the indicator to 7 if the heading comes from "
-                          f"{quoted(code)}")
+                          f"7: {advice}")
+
+
+@cache
+def _listed_sources() -> frozenset[str]:
+    return frozenset(codes.source_codes("subject")) | frozenset(codes.source_codes("genre"))
 
 
 def _known_source(code: str) -> bool:
-    listed = codes.source_codes("subject").keys() | codes.source_codes("genre").keys()
+    listed = _listed_sources()
     return code in listed or code.split("/")[0] in listed  # "yso/fin": code/language
 
 
@@ -207,7 +220,7 @@ def subdivision_after_main_term(record, context):
                 yield Hit(where, f"{tag} ${code} ({_NAMES[code]}) {quoted(value)} comes before "
                           "the main term in $a; the heading starts with its main term and the "
                           "subdivisions follow it")
-            if not _has_term(value):
+            if value.strip() and not _has_term(value):  # wholly empty: STR-006 reports it
                 yield Hit(where, f"{tag} ${code} ({_NAMES[code]}) holds no term "
                           f"({quoted(value)}); delete the empty subdivision or type its term")
 
@@ -240,9 +253,10 @@ def form_subdivision_last(record, context):
             elif code == "x" and form is not None:
                 if _established_after_form(_text(form), _text(value)):
                     continue
-                yield Hit(item.subfield_address(position), f"{tag} $x {quoted(value)} follows the "
-                          f"form subdivision $v {quoted(form)}; LC puts form subdivisions last, so "
-                          f"move {quoted(value)} before $v — unless LC has established this order "
+                yield Hit(item.subfield_address(position),
+                          f"{tag} $x {quoted(value)} follows the form subdivision $v "
+                          f"{quoted(form)}; LC puts form subdivisions last, so move "
+                          f"{quoted(value)} before $v — unless LC has established this order "
                           "(as in 'Dictionaries--French' or '--History and criticism')")
 
 
