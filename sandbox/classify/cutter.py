@@ -28,7 +28,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from sandbox.classify.parts import data_rows
 
 VOWELS = frozenset("AEIOU")
 
@@ -104,17 +105,8 @@ class CutterResult:
 @lru_cache(maxsize=1)
 def table() -> tuple[CutterRow, ...]:
     """The rows of ``data/lc_cutter_table.tsv``, in file order."""
-    text = resources.files("sandbox.classify").joinpath("data/lc_cutter_table.tsv").read_text("utf-8")
     rows = []
-    header_seen = False
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            header_seen = True  # the column names
-            continue
-        rule, letters, digit, applies_to = cells
+    for rule, letters, digit, applies_to in data_rows("lc_cutter_table.tsv"):
         rows.append(CutterRow(rule, letters, digit, applies_to))
     return tuple(rows)
 

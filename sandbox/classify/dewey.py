@@ -23,6 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sandbox.classify.parts import Explained, Problem
+
+#: Why a text is not a well-formed Dewey number, and where.
+DeweyProblem = Problem
+
 #: Marks that may divide a Dewey number into segments.
 SEGMENT_MARKS = ("/", "'", "′")
 LATEST_FULL_EDITION = 23
@@ -30,25 +35,6 @@ LATEST_ABRIDGED_EDITION = 15
 
 _PREFIX = re.compile(r"(?P<prefix>[A-Za-z][A-Za-z.]{0,5})\s*(?=\d)")
 _MARKS = "".join(re.escape(mark) for mark in SEGMENT_MARKS)
-
-
-@dataclass(frozen=True)
-class DeweyProblem:
-    """What is wrong with a Dewey number and where (a 0-based offset into the text)."""
-
-    text: str
-    message: str
-    position: int
-
-    def __str__(self) -> str:
-        return f"{self.message} (at character {self.position + 1} of {self.text!r})"
-
-
-@dataclass(frozen=True)
-class Explained:
-    part: str
-    value: str
-    explanation: str
 
 
 @dataclass(frozen=True)

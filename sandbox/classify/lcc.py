@@ -25,7 +25,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
+
+from sandbox.classify.parts import Explained, Problem, data_rows
+
+#: Why a text is not a well-formed LC call number, and where.
+ParseProblem = Problem
 
 # ---------------------------------------------------------------------------------------------
 # The outline
@@ -76,17 +80,9 @@ class MainClass:
 
 @lru_cache(maxsize=1)
 def _outline() -> tuple[dict[str, MainClass], dict[str, Subclass]]:
-    text = resources.files("sandbox.classify").joinpath("data/lcc_outline.tsv").read_text("utf-8")
     classes: dict[str, MainClass] = {}
     rows: list[list[str]] = []
-    header_seen = False
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            continue
+    for cells in data_rows("lcc_outline.tsv"):
         if cells[1] == "*":
             classes[cells[0]] = MainClass(cells[0], cells[2])
         else:
@@ -119,31 +115,6 @@ def subclasses() -> tuple[Subclass, ...]:
 
 # ---------------------------------------------------------------------------------------------
 # Reading a call number
-
-
-@dataclass(frozen=True)
-class ParseProblem:
-    """Why a text is not an LC call number, and where.
-
-    ``position`` is a 0-based offset into the text once outer spaces and MARC ``$a``/``$b`` markers
-    are taken out (for most texts, the text as given).
-    """
-
-    text: str
-    message: str
-    position: int
-
-    def __str__(self) -> str:
-        return f"{self.message} (at character {self.position + 1} of {self.text!r})"
-
-
-@dataclass(frozen=True)
-class Explained:
-    """One part of a call number with what it is, in a learner's words."""
-
-    part: str
-    value: str
-    explanation: str
 
 
 @dataclass(frozen=True)
