@@ -26,6 +26,7 @@ def main(out: Path) -> int:
     shots = [
         ("main-window.png", [samples_directory() / "starter-records.mrk",
                              samples_directory() / "dublin-core-dcterms.xml"], 2),
+        ("validation.png", [CORPUS / "edsu+pymarc/test/marc8.dat"], 0),
         ("damaged-file.png", [CORPUS / "marc4j+marc4j/test/resources/pride-and-prejudice-with-many-errors.mrc"], None),
     ]
 

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox import __version__
-from sandbox.formats import ERROR, FORMATS
+from sandbox.formats import FORMATS
 from sandbox.records import display
+from sandbox.rules import validate
 from sandbox.samples import starter_files
 from ui.record_list import FileLoader, RecordListModel
 
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
 
         self.problems = QListWidget()
         self.problems.setObjectName("readProblems")
-        self.problems.setAccessibleName("Problems found while reading this record")
+        self.problems.setAccessibleName("Problems in this record: reading and validation")
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)
 
@@ -107,8 +108,9 @@ class MainWindow(QMainWindow):
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.addWidget(self.record_view)
         inner.addWidget(self.problems)
-        inner.setStretchFactor(0, 4)
-        inner.setStretchFactor(1, 1)
+        inner.setStretchFactor(0, 3)
+        inner.setStretchFactor(1, 2)
+        inner.setSizes([400, 240])
         layout.addWidget(inner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -252,17 +254,34 @@ class MainWindow(QMainWindow):
         else:
             self.heading.setText(f"{display.title(item.record)} — {where}")
             self.record_view.setPlainText(display.as_text(item.record))
+        if item.record is None:
+            self._list_read_errors(item)
+        else:
+            self._list_findings(validate(item.record, "full", item.problems), item.suppressed)
+
+    def _list_read_errors(self, item) -> None:
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        for problem in item.errors:
+            self.problems.addItem(QListWidgetItem(icon, f"{problem.location()}: {problem.message}"))
+
+    def _list_findings(self, findings, suppressed: int) -> None:
         style = self.style()
-        for problem in item.problems:
-            icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if problem.severity == ERROR
-                    else QStyle.StandardPixmap.SP_MessageBoxWarning)
-            entry = QListWidgetItem(style.standardIcon(icon), f"{problem.location()}: {problem.message}")
-            entry.setData(Qt.ItemDataRole.UserRole, problem)
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+        for finding in findings:
+            entry = QListWidgetItem(icons[finding.severity],
+                                    f"{finding.location}: {finding.message}  [{finding.rule}]")
+            entry.setToolTip(f"{finding.rule} {finding.slug} ({finding.severity})\n"
+                             f"Why it matters: {finding.why}\nSource: {finding.citation}")
+            entry.setData(Qt.ItemDataRole.UserRole, finding)
             self.problems.addItem(entry)
-        if item.suppressed:
-            self.problems.addItem(f"… and {item.suppressed} more warnings like these")
-        if not item.problems:
-            self.problems.addItem("No problems found while reading this record.")
+        if suppressed:
+            self.problems.addItem(f"… and {suppressed} more repairs like these")
+        if not findings:
+            self.problems.addItem("No problems found: the record passes every rule.")
 
     # -- window behaviour ---------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

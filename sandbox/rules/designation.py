@@ -44,10 +44,11 @@ def undefined_tag(record, context):
         tag = item.field.tag
         if _definition(tag) is not None or (allow_local and _local_tag(tag)):
             continue
-        if not (len(tag) == 3 and tag.isalnum()):
-            continue  # STR-004 reports the malformed tag
+        if not (len(tag) == 3 and tag.isalnum()) or item.occurrence > 1:
+            continue  # STR-004 reports a malformed tag; a repeated tag is one cause
         hint = " (local fields are 09X, 59X, 69X and 9XX)" if tag.isdigit() else ""
-        yield Hit(item.address, f"tag {tag} is not defined in MARC 21 Bibliographic{hint}")
+        count = f" ({item.total} fields)" if item.total > 1 else ""
+        yield Hit(item.address, f"tag {tag}{count} is not defined in MARC 21 Bibliographic{hint}")
 
 
 @rule("TAG-002", "obsolete-tag", "Obsolete fields are not used in new records", WARNING,
@@ -57,7 +58,7 @@ def undefined_tag(record, context):
 def obsolete_tag(record, context):
     for item in located_fields(record):
         definition = _definition(item.field.tag)
-        if definition is not None and definition.obsolete:
+        if definition is not None and definition.obsolete and item.occurrence == 1:
             yield Hit(item.address, f"field {item.field.tag} ({definition.label}) is obsolete in "
                       "MARC 21")
 
