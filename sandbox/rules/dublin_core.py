@@ -18,6 +18,10 @@ DCMI_TYPES = ("Collection", "Dataset", "Event", "Image", "InteractiveResource", 
 _W3CDTF = re.compile(
     r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])"
     r"(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?)?)?\Z")
+#: EDTF (ISO 8601-2) levels 0 and 1: dates, uncertain/approximate (? ~ %), unspecified digits (X),
+#: intervals with open or unknown ends (1936/.., ../1940). https://www.loc.gov/standards/datetime/
+_EDTF_DATE = r"-?[0-9X]{4}(-([0-9X]{2})(-([0-9X]{2}))?)?[?~%]?"
+_EDTF = re.compile(rf"({_EDTF_DATE}|\.\.)?(/({_EDTF_DATE}|\.\.)?)?\Z")
 _ISO639 = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+\Z")
 
@@ -35,13 +39,16 @@ def _located(record, element: str):
                 else statement.term
 
 
-@rule("DC-001", "title-required", "A Dublin Core description has a title", ERROR,
+@rule("DC-001", "required-elements", "Required Dublin Core elements are present", ERROR,
       TERMS + "elements11/title/",
-      "The title is how people recognise a resource in a list of results.",
+      "A description needs at least a title to be recognised in a list of results; a profile "
+      "(an exercise pack, a repository's rules) may require more, such as creator and date.",
       kind="dc", good=(_dc("title: Migrant mother"),), bad=(_dc("creator: Lange, Dorothea"),))
-def title_required(record, context):
-    if not record.get("title"):
-        yield Hit("title", "the description has no dc:title")
+def required_elements(record, context):
+    for element in context.option("dc_required", ("title",)):
+        if not record.get(element):
+            yield Hit(element, f"the description has no dc:{element}, which this profile "
+                      "requires")
 
 
 @rule("DC-002", "date-format", "Dates are W3CDTF (ISO 8601) dates", WARNING,
@@ -51,11 +58,15 @@ def title_required(record, context):
       kind="dc", good=(_dc("title: T", "date: 1936-03"),), bad=(_dc("title: T", "date: March 1936"),))
 def date_format(record, context):
     for statement, where in _located(record, "date"):
-        if statement.scheme not in (None, "dcterms:W3CDTF") and "EDTF" not in (statement.scheme or ""):
+        value = statement.value.strip()
+        if statement.scheme and "EDTF" in statement.scheme.upper():
+            if not _EDTF.match(value):
+                yield Hit(where, f"date '{statement.value}' is declared as EDTF but is not an "
+                          "EDTF date (e.g. 1936, 1936-03, 1936?, 193X, 1936/1940)")
             continue
-        if statement.scheme and "EDTF" in statement.scheme:
+        if statement.scheme not in (None, "dcterms:W3CDTF"):
             continue
-        if not _W3CDTF.match(statement.value.strip()):
+        if not _W3CDTF.match(value):
             yield Hit(where, f"date '{statement.value}' is not a W3CDTF date (YYYY, YYYY-MM or "
                       "YYYY-MM-DD, optionally with a time)")
 

@@ -67,3 +67,24 @@ def test_repairs_made_by_the_reader_become_findings(corpus):
     repairs = [f for f in findings if f.rule == "STR-003"]
     assert [f.location for f in repairs] == ["LDR/12-16"]
     assert "base address is '99937'" in repairs[0].message
+
+
+def test_dublin_core_profiles_can_require_more_elements():
+    from sandbox.rules.examples import dc_from_text
+
+    record = dc_from_text("title: Migrant mother\ndate: 1936")
+    strict = Profile("strict", "pack", rules=frozenset({"DC-001"}), families=frozenset({"-"}),
+                     options={"dc_required": ("title", "creator", "date")})
+    assert [f.location for f in validate(record, strict)] == ["creator"]
+
+
+def test_edtf_dates_are_checked_when_declared():
+    from sandbox.records.dublin_core import DublinCoreRecord
+
+    record = DublinCoreRecord()
+    record.add("title", "T")
+    record.add("date", "193X?", scheme="dcterms:EDTF")
+    record.add("date", "1936/..", scheme="EDTF")
+    record.add("date", "spring 1936", scheme="dcterms:EDTF")
+    only = Profile("dates", "one rule", rules=frozenset({"DC-002"}), families=frozenset({"-"}))
+    assert [f.location for f in validate(record, only)] == ["date[3]"]
