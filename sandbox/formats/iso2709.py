@@ -17,7 +17,15 @@ from typing import BinaryIO
 from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.formats.marc8 import decode_marc8
-from sandbox.formats.problems import ERROR, WARNING, ReadItem, ReadProblem, WriteError
+from sandbox.formats.problems import (
+    ERROR,
+    WARNING,
+    ReadItem,
+    ReadProblem,
+    WriteError,
+    count,
+    shown_bytes,
+)
 from sandbox.records.marc import new_record
 
 RECORD_TERMINATOR = 0x1D
@@ -200,7 +208,8 @@ class Iso2709Reader:
             elif not complete:
                 self._problem(
                     item,
-                    f"the file ends with {len(data):,} bytes that are not a complete record "
+                    f"the file ends with {count(len(data), 'byte')} that "
+                    f"{'is' if len(data) == 1 else 'are'} not a complete record "
                     "(no record terminator, 0x1D)",
                 )
             else:
@@ -244,12 +253,12 @@ class _RecordDecoder:
     def decode(self) -> None:
         data = self.data
         if len(data) < LEADER_LENGTH + 2:
-            self.fail(f"only {len(data)} bytes: too short to hold a leader and a field")
+            self.fail(f"only {count(len(data), 'byte')}: too short to hold a leader and a field")
             return
         if not data[:5].isdigit():
             self.fail(
                 f"does not start with a leader: Leader/00-04 should be the record length "
-                f"in digits, found {data[:5]!r}",
+                f"in digits, found {shown_bytes(data[:5])}",
                 place="LDR/00-04",
             )
             return
@@ -303,7 +312,7 @@ class _RecordDecoder:
                 tag = ""
             if len(tag) != 3 or not tag.isprintable() or not tag.strip():
                 self.fail(
-                    f"directory entry {index + 1} has tag {entry[:3]!r}, which is not a "
+                    f"directory entry {index + 1} has tag {shown_bytes(entry[:3])}, which is not a "
                     "MARC tag (the directory is damaged)",
                     at=LEADER_LENGTH + at,
                 )

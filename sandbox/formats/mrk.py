@@ -27,7 +27,7 @@ from sandbox.records.marc import new_record
 
 BLANK = "\\"
 DEFAULT_LEADER = "00000nam a2200000 i 4500"
-_LINE = re.compile(r"=(.{3}) {1,2}(.*)\Z", re.DOTALL)
+_LINE = re.compile(r"=([^\s]{3})(?: {1,2}|\t)(.*)\Z", re.DOTALL)
 _ESCAPE = re.compile(r"\{([A-Za-z0-9]+)\}|&#x([0-9A-Fa-f]{1,6});")
 
 
@@ -192,7 +192,7 @@ class MrkReader:
         number = 0
         for line in self._lines():
             text = line[1]
-            starts_record = text[:4] in ("=LDR", "=000")
+            starts_record = text[:4].upper() in ("=LDR", "=000")
             # Lines with no field among them (a heading, stray text) are not a record of their
             # own: they stay with the record that follows, which warns about them.
             if (not text.strip() or starts_record) and _has_field(block):
@@ -212,7 +212,8 @@ class MrkReader:
         lines = f"line {first}" if first == last else f"lines {first}-{last}"
         item.add(ReadProblem(
             self._path, number,
-            f"{lines} hold no field (no line starts with '=' and a tag); not a record: "
+            f"{lines} {'holds' if first == last else 'hold'} no field (no line starts with '=' "
+            "and a tag); not a record: "
             f"'{block[0][1].strip()[:40]}'",
             ERROR, line=first,
         ))
@@ -245,7 +246,7 @@ class MrkReader:
                 warn(line, f"'{text[:12]}' is not '=TAG' followed by two spaces; the line was ignored")
                 continue
             tag, rest = match.groups()
-            if tag in ("LDR", "000"):
+            if tag.upper() in ("LDR", "000"):
                 leader = self._leader(rest, line, warn)
             elif tag < "010" and tag.isdigit():
                 fields.append(Field(tag=tag, data=decode_mnemonics(rest.replace(BLANK, " "))))

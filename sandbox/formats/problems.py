@@ -90,3 +90,13 @@ class ReadItem:
 
 class WriteError(Exception):
     """A record that cannot be written in the chosen format (it is skipped, the file goes on)."""
+
+
+def shown_bytes(data: bytes) -> str:
+    """Bytes as a message shows them to a person: printable ASCII as is, the rest as <XX>."""
+    return "'" + "".join(chr(b) if 0x20 <= b < 0x7F else f"<{b:02X}>" for b in data) + "'"
+
+
+def count(number: int, noun: str) -> str:
+    """'1 byte', '3 bytes'."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")

@@ -7,6 +7,7 @@ is a Dublin Core format.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -23,7 +24,13 @@ from sandbox.formats.iso2709 import Iso2709Reader, Iso2709Writer
 from sandbox.formats.marcjson import MarcJsonReader, MarcJsonWriter
 from sandbox.formats.marcxml import MARC_NAMESPACE, MarcXmlReader, MarcXmlWriter
 from sandbox.formats.mrk import MrkReader, MrkWriter
-from sandbox.formats.problems import AnyRecord, ReadItem, ReadProblem, WriteError
+from sandbox.formats.problems import (
+    AnyRecord,
+    ReadItem,
+    ReadProblem,
+    WriteError,
+    shown_bytes,
+)
 from sandbox.records.dublin_core import DublinCoreRecord
 
 MARC, DUBLIN_CORE = "marc", "dc"
@@ -97,10 +104,20 @@ def format_for_extension(path: str | os.PathLike[str], writing: bool = False) ->
     return None
 
 
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf8(head: bytes) -> bytes:
+    """The start of a file as UTF-8, for recognising it (UTF-16 text files are converted)."""
+    if head.startswith(_UTF16_MARKS):
+        return head[: len(head) // 2 * 2].decode("utf-16", "replace").encode("utf-8")
+    return head
+
+
 def detect_format(path: str | os.PathLike[str]) -> Format | None:
     """The format of an existing file: from its content first, from its name second."""
     with open(path, "rb") as handle:
-        head = handle.read(8192)
+        head = _utf8(handle.read(8192))
     return sniff(head) or (format_for_extension(path) if head.strip() else None)
 
 
@@ -114,14 +131,22 @@ def read_file(
     ``select(number)``, if given, keeps only the records whose number it accepts."""
     label = str(path)
     fmt = fmt or detect_format(path)
-    with open(path, "rb") as stream:
+    with open(path, "rb") as raw:
+        stream = raw
+        if raw.read(2) in _UTF16_MARKS and fmt is not None and fmt.name in ("mrk", "json"):
+            # Windows editors save "Unicode" text as UTF-16; the text readers want UTF-8.
+            raw.seek(0)
+            stream = codecs.EncodedFile(raw, "utf-8", "utf-16")
+        else:
+            raw.seek(0)
         if fmt is None or fmt.reader is None:
             head = stream.read(16)
             if not head.strip():
                 return
             item = ReadItem(number=1, record=None, offset=0)
             item.add(ReadProblem(label, 1, f"not a format Catalog Sandbox reads (it starts "
-                                 f"with {head!r}); open MARC 21, MARCXML, .mrk, MARC-in-JSON or "
+                                 f"with {shown_bytes(head)}); open MARC 21, MARCXML, .mrk, "
+                                 "MARC-in-JSON or "
                                  "Dublin Core XML", offset=0))
             yield item
             return

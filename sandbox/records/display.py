@@ -72,11 +72,12 @@ def as_text(record: Record | DublinCoreRecord) -> str:
         from sandbox.formats.mrk import format_record
 
         return format_record(record, strict=False)
+    labels = [f"dcterms:{s.refinement}" if s.refinement else f"dc:{s.element}" for s in record]
+    width = max((len(label) for label in labels), default=0) + 2
     lines = []
-    for statement in record:
-        label = f"dcterms:{statement.refinement}" if statement.refinement else f"dc:{statement.element}"
+    for label, statement in zip(labels, record):
         extras = [f"xml:lang={statement.lang}"] if statement.lang else []
         extras += [f"type={statement.scheme}"] if statement.scheme else []
         suffix = f"  ({', '.join(extras)})" if extras else ""
-        lines.append(f"{label:<26}{statement.value}{suffix}")
+        lines.append(f"{label:<{width}}{statement.value}{suffix}")
     return "\n".join(lines)

@@ -355,3 +355,10 @@ def test_the_writer_refuses_indicators_and_codes_a_line_cannot_carry() -> None:
     with pytest.raises(WriteError, match="field 010 has an indicator"):
         format_record(record)
     assert "=010  {14}\\$ax" in format_record(record, strict=False)
+
+
+def test_learner_slips_lowercase_ldr_and_a_tab_after_the_tag() -> None:
+    (item,) = read("=ldr  00000nam a2200000 i 4500\n=245\t10$aTabbed.\n")
+    assert str(item.record.leader) == "00000nam a2200000 i 4500"
+    assert item.record["245"]["a"] == "Tabbed." and item.record["245"].indicator1 == "1"
+    assert not item.problems

@@ -171,7 +171,7 @@ def test_read_file_on_an_unrecognisable_file_yields_one_error_naming_the_file(tm
     assert problem.path == str(path)
     assert problem.offset == 0
     assert "not a format Catalog Sandbox reads" in problem.message
-    assert "b'hello world, thi'" in problem.message
+    assert "'hello world, thi'" in problem.message
     assert str(problem).startswith("mystery.bin, record 1, byte 0: error: ")
 
 
@@ -307,3 +307,11 @@ def test_record_writer_refuses_a_read_only_format() -> None:
 def test_format_for_extension_when_writing_skips_read_only_formats() -> None:
     assert name(format_for_extension("x.xml", writing=True)) == "marcxml"
     assert all(fmt.writer is not None for fmt in FORMATS.values() if fmt.name != "dc")
+
+
+def test_utf16_text_files_are_read(tmp_path) -> None:
+    path = tmp_path / "windows.mrk"
+    path.write_bytes("=LDR  00000nam a2200000 i 4500\n=245  10$aCafé.\n".encode("utf-16"))
+    (item,) = read_file(path)
+    assert item.ok and not item.problems
+    assert item.record["245"]["a"] == "Café."

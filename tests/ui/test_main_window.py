@@ -43,7 +43,7 @@ def test_damaged_corpus_file_lists_good_records_and_marks_the_bad_one(qtbot, win
     assert statuses == ["ok"] * 6 + ["unreadable"]
     listed = rows(window)
     assert listed[0][1] and not listed[0][1].startswith("Unreadable")
-    assert listed[6][1].startswith("Unreadable record: the file ends with 1 bytes")
+    assert listed[6][1].startswith("Unreadable record: the file ends with 1 byte that is")
     assert model.data(model.index(6, 1), Qt.ItemDataRole.ForegroundRole) is not None
     assert "7 records" in window.statusBar().currentMessage()
     assert "1 unreadable" in window.statusBar().currentMessage()
