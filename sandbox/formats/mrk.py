@@ -27,7 +27,7 @@ from sandbox.records.marc import new_record
 
 BLANK = "\\"
 DEFAULT_LEADER = "00000nam a2200000 i 4500"
-_LINE = re.compile(r"=([^\s]{3})(?: {1,2}|\t)(.*)\Z", re.DOTALL)
+_LINE = re.compile(r"=(.{3})(?: {1,2}|\t)(.*)\Z", re.DOTALL)
 _ESCAPE = re.compile(r"\{([A-Za-z0-9]+)\}|&#x([0-9A-Fa-f]{1,6});")
 
 
