@@ -7,6 +7,8 @@ Dewey is checked for structure only (OCLC owns the schedules).
 
 from __future__ import annotations
 
+import re
+
 from sandbox.classify import cutter, dewey, lcc
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
@@ -14,6 +16,10 @@ from sandbox.rules.walk import data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 OUTLINE = "https://www.loc.gov/catdir/cpso/lcco/"
+#: Symbols LC records in 082 instead of a number: B (biography), Fic (fiction), E (easy books).
+_LC_DEWEY_SYMBOLS = {"B", "FIC", "E"}
+#: LC's Music and other shelving numbers ("MLCM 2004/01234") are not classification numbers.
+_SHELVING_NUMBER = re.compile(r"MLC[A-Z]*\b|MLCM|MLCS")
 
 
 def _call_number(field) -> tuple[str, str]:
@@ -26,8 +32,9 @@ def _call_number(field) -> tuple[str, str]:
 def _parsed(record):
     for item in data_fields(record, "050", "090"):
         class_part, item_part = _call_number(item.field)
-        if not class_part:
+        if not class_part or _SHELVING_NUMBER.match(class_part):
             continue
+        item_part = re.sub(r"\s*<[^>]*>\s*$", "", item_part)  # LC's location note "<Orien Korea>"
         text = f"{class_part} {item_part}".strip()
         yield item, class_part, item_part, lcc.parse_call_number(text)
 
@@ -74,9 +81,10 @@ def _main_entry_name(record) -> str | None:
       INFO, "https://www.loc.gov/aba/publications/FreeCSM/G063.pdf",
       "The Cutter number files the book by its main entry; LC adjusts Cutters to fit its own "
       "shelflist, so a difference from the table is worth a look, not an error.",
-      good=(marc_example("=050  00$aQA76.73.P98$bW75 2024"),),
-      bad=(marc_example("=050  00$aQA76.73.P98$bW25 2024"),
-           marc_example("=050  00$aQA76.73.P98$bA12 2024")))
+      good=(marc_example("=050  \\4$aQA76.73.P98$bW75 2024"),
+            marc_example("=050  00$aQA76.73.P98$bW25 2024")),
+      bad=(marc_example("=050  \\4$aQA76.73.P98$bW25 2024"),
+           marc_example("=090  \\\\$aQA76.73.P98$bA12 2024")))
 def cutter_advice(record, context):
     name = _main_entry_name(record)
     if not name or not name[0].isalpha():
@@ -84,6 +92,8 @@ def cutter_advice(record, context):
     for item, _, item_part, parsed in _parsed(record):
         if isinstance(parsed, lcc.ParseProblem) or not parsed.cutters:
             continue
+        if item.field.tag == "050" and item.field.indicator2 == "0":
+            continue  # assigned by LC, which adjusts Cutters to its shelflist on purpose
         if parsed.class_letters.startswith("P"):
             continue  # literature: author numbers come from the P tables, not from G 63 alone
         where = f"{item.address}$b" if item_part else f"{item.address}$a"
@@ -117,11 +127,13 @@ def dewey_number(record, context):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a":
                 continue
+            if value.strip().strip("[]").upper() in _LC_DEWEY_SYMBOLS:
+                continue  # LC's symbols for biography, fiction and easy books
             parsed = dewey.parse_dewey(value)
-            if isinstance(parsed, list):
-                for problem in parsed:
-                    yield Hit(item.subfield_address(position),
-                              f"{item.field.tag} $a {quoted(value)}: {problem.message}")
+            if isinstance(parsed, list) and parsed:
+                more = f" (and {len(parsed) - 1} more problem(s))" if len(parsed) > 1 else ""
+                yield Hit(item.subfield_address(position),
+                          f"{item.field.tag} $a {quoted(value)}: {parsed[0].message}{more}")
 
 
 @rule("DDC-002", "dewey-edition", "082 $2 names the Dewey edition", WARNING, BD + "bd082.html",
@@ -132,7 +144,9 @@ def dewey_number(record, context):
 def dewey_edition(record, context):
     for item in data_fields(record, "082"):
         editions = item.field.get_subfields("2")
-        problems = dewey.edition_source_problems(editions[0] if editions else "",
-                                                 item.field.indicator1)
-        for message in problems:
+        if not editions:
+            yield Hit(f"{item.address}$2", "082 has no $2; it names the Dewey edition the number "
+                      "comes from (e.g. 23)")
+            continue
+        for message in dewey.edition_source_problems(editions[0], item.field.indicator1):
             yield Hit(f"{item.address}$2", message)

@@ -7,6 +7,9 @@ Indefinite Articles" (https://www.loc.gov/marc/bibliographic/bdapndxf.html); MAR
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from sandbox.reference import codes
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, WARNING, Hit, rule
@@ -47,7 +50,7 @@ def language_codes(record, context):
             if code == "a" and first_a is None:
                 first_a = text[:3]
         if main and first_a and codes.is_valid_language(first_a) and first_a != main \
-                and main.strip():
+                and main not in _NO_LANGUAGE:
             yield Hit(f"{item.address}$a", f"041 $a begins with '{first_a}' but 008/35-37 gives "
                       f"the language as '{main}'; they should agree")
 
@@ -67,15 +70,23 @@ def geographic_area_codes(record, context):
                           "e.g. 'n-us---', 'e-fr---')")
 
 
+_NO_LANGUAGE = {"und", "mul", "zxx", "|||", "   "}
+#: "A is for apple", "A to Z", "A-Z", "A & P": the letter A, not the article.
+_LETTER_A = re.compile(r"A(\s+(is|to|and|&)\b|-|\.)", re.IGNORECASE)
+
+
 def leading_article(title: str, language: str | None) -> str | None:
-    """The initial article of ``title`` in ``language`` (with its blank or apostrophe), if any."""
-    if not language:
+    """The initial article of ``title`` in ``language`` (with its blank, apostrophe or hyphen)."""
+    if not language or language in _NO_LANGUAGE:
         return None
-    lowered = title.lstrip("\"'[(").lower()
+    title = unicodedata.normalize("NFC", title).replace("\u2019", "'")
     skipped = len(title) - len(title.lstrip("\"'[("))
+    lowered = title[skipped:].lower()
+    if language == "eng" and _LETTER_A.match(title[skipped:]):
+        return None
     for article in sorted(codes.initial_articles(language), key=len, reverse=True):
-        form = article.lower()
-        if form.endswith("'") and lowered.startswith(form):
+        form = unicodedata.normalize("NFC", article.lower())
+        if form.endswith(("'", "-")) and lowered.startswith(form):
             return title[: skipped + len(form)]
         if lowered.startswith(form + " "):
             return title[: skipped + len(form) + 1]
@@ -102,9 +113,11 @@ def nonfiling_article(record, context):
         count = int(indicator)
         if article and count != expected:
             yield Hit(f"{item.address}/ind2", f"245 second indicator says {count} nonfiling "
-                      f"characters, but the title starts with {quoted(article)} ({expected})")
-        elif not article and count:
+                      f"character{'s' if count != 1 else ''}, but the title starts with "
+                      f"{quoted(article)} ({expected})")
+        elif not article and count and language and language not in _NO_LANGUAGE:
             start = titles[0][:count]
             yield Hit(f"{item.address}/ind2", f"245 second indicator says {count} nonfiling "
                       f"characters ({quoted(start)}), but the title does not start with an "
-                      f"article in the record's language ('{language}')")
+                      f"article in the record's language ('{language}'), unless the article is "
+                      "part of a name")

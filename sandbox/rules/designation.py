@@ -14,6 +14,9 @@ from sandbox.rules.model import ERROR, WARNING, Hit, rule
 from sandbox.rules.walk import describe_character, located_fields
 
 BD = "https://www.loc.gov/marc/bibliographic/"
+#: Fields OCLC defines for WorldCat records (OCLC, "Bibliographic Formats and Standards"): found in
+#: nearly every copy record, accepted unless a profile turns ``allow_oclc_fields`` off.
+OCLC_FIELDS = {"019", "029", "049", "090", "092", "096", "098", "099"}
 
 
 def _local_tag(tag: str) -> bool:
@@ -43,6 +46,8 @@ def undefined_tag(record, context):
     for item in located_fields(record):
         tag = item.field.tag
         if _definition(tag) is not None or (allow_local and _local_tag(tag)):
+            continue
+        if tag in OCLC_FIELDS and context.option("allow_oclc_fields", True):
             continue
         if not (len(tag) == 3 and tag.isalnum()) or item.occurrence > 1:
             continue  # STR-004 reports a malformed tag; a repeated tag is one cause

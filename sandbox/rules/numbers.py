@@ -12,7 +12,7 @@ import re
 from stdnum import ean, isbn, ismn, isrc, issn
 
 from sandbox.rules.examples import marc_example
-from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.walk import data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
@@ -33,8 +33,8 @@ def leading_number(value: str) -> str:
 def isbn_valid(record, context):
     for item in data_fields(record, "020"):
         for position, (code, value) in enumerate(item.field.subfields):
-            if code != "a":
-                continue
+            if code != "a" or not value.strip():
+                continue  # an empty subfield is STR-006's to report
             number = leading_number(value)
             if isbn.is_valid(number):
                 continue
@@ -56,7 +56,7 @@ def isbn_valid(record, context):
 def issn_valid(record, context):
     for item in data_fields(record, "022", "023"):
         for position, (code, value) in enumerate(item.field.subfields):
-            if code != "a" and not (code == "l" and item.field.tag == "022"):
+            if code != "a" and not (code == "l" and item.field.tag == "022") or not value.strip():
                 continue
             number = value.strip()
             if not re.fullmatch(r"\d{4}-\d{3}[\dX]", number):
@@ -90,7 +90,7 @@ def normalize_lccn(value: str) -> str:
 def lccn_structure(record, context):
     for item in data_fields(record, "010"):
         for position, (code, value) in enumerate(item.field.subfields):
-            if code == "a" and not _LCCN.match(normalize_lccn(value)):
+            if code == "a" and value.strip() and not _LCCN.match(normalize_lccn(value)):
                 yield Hit(item.subfield_address(position), f"010 $a {quoted(value)} is not an "
                           "LCCN: an optional prefix of letters, a 2- or 4-digit year and a "
                           "6-digit serial number (e.g. '  2011018479' or '   85012345 ')")
@@ -121,12 +121,13 @@ def typed_identifier(record, context):
             continue
         name, valid = _TYPED[ind1]
         for position, (code, value) in enumerate(item.field.subfields):
-            if code == "a" and not valid(leading_number(value) if ind1 != "0" else value.strip()):
+            if code == "a" and value.strip() and not valid(
+                    leading_number(value) if ind1 != "0" else value.strip()):
                 yield Hit(item.subfield_address(position), f"024 $a {quoted(value)} is not a "
                           f"valid {name} (024 first indicator '{ind1}')")
 
 
-@rule("NUM-005", "isbn-bare-number", "020 $a holds the ISBN alone, without hyphens", WARNING,
+@rule("NUM-005", "isbn-bare-number", "020 $a holds the ISBN alone, without hyphens", INFO,
       BD + "bd020.html",
       "LC's input conventions record the ISBN without hyphens, and since 2013 a qualifier such "
       "as '(paperback)' goes in $q: $a then holds exactly the number, so it matches exactly.",
@@ -140,6 +141,8 @@ def isbn_bare_number(record, context):
                 continue
             match = _LEADING_NUMBER.match(value)
             rest = value[match.end():].strip() if match else ""
+            if rest == ":" and any(c == "c" for c, _ in item.field.subfields[position + 1:]):
+                rest = ""  # ISBD ' :' before $c (terms of availability)
             where = item.subfield_address(position)
             if rest:
                 yield Hit(where, f"020 $a carries {quoted(rest)} after the number; record "

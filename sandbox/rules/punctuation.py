@@ -6,12 +6,16 @@ Bibliographic, Appendix: ISBD punctuation" as LC applies it; LC-PCC PS 1.7.1 for
 
 from __future__ import annotations
 
+import unicodedata
+
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import WARNING, Hit, rule
 from sandbox.rules.walk import data_fields_as, effective_tag, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
-_END_MARKS = (".", "?", "!")
+_END_MARKS = (".", "?", "!", "\uff0e", "\u3002", "\uff1f", "\uff01")  # and fullwidth forms
+#: ISBD marks as CJK records type them (fullwidth), accepted wherever the ASCII mark is.
+_FULLWIDTH = {":": "\uff1a", ";": "\uff1b", "/": "\uff0f", ",": "\uff0c", "=": "\uff1d"}
 _CONTROL_SUBFIELDS = set("0123456789u")
 
 
@@ -19,10 +23,18 @@ def carries_isbd(record) -> bool:
     return str(record.leader)[18:19] in ("i", "a")
 
 
+def _visible_end(value: str) -> str:
+    """The text without trailing blanks and invisible format marks (RTL/LTR marks end many
+    Arabic and Hebrew fields)."""
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf").rstrip()
+
+
 def _before(field, position: int, wanted: tuple[str, ...], follower: str, tag: str, item):
     """A hit when the subfield before ``position`` does not end with one of ``wanted``."""
     code, value = field.subfields[position - 1]
-    if value.rstrip().endswith(wanted):
+    end = _visible_end(value)
+    fullwidth = tuple(_FULLWIDTH[m.strip()] for m in wanted if m.strip() in _FULLWIDTH)
+    if end.endswith(wanted) or end.endswith(fullwidth):
         return None
     marks = " or ".join(f"'{mark}'" for mark in wanted)
     return Hit(item.subfield_address(position - 1),
@@ -60,7 +72,11 @@ def _final_period(record, tags: tuple[str, ...], name: str):
         if not texts:
             continue
         position, value = texts[-1]
-        end = value.rstrip()
+        end = _visible_end(value)
+        if field.tag == "505" and field.indicator1 in ("1", "2"):
+            continue  # incomplete or partial contents: more is expected, no final period
+        if end.endswith(("-", "->", "--")):
+            continue  # an open date or numbering ("Vol. 1-"): more is expected
         if end and not end.endswith(_END_MARKS) and not end.endswith((".)", '."', ".]")):
             yield Hit(item.subfield_address(position), f"{name} {effective_tag(field)} should "
                       f"end with a period (it ends {quoted(end[-12:])})")

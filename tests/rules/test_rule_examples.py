@@ -88,3 +88,23 @@ def test_edtf_dates_are_checked_when_declared():
     record.add("date", "spring 1936", scheme="dcterms:EDTF")
     only = Profile("dates", "one rule", rules=frozenset({"DC-002"}), families=frozenset({"-"}))
     assert [f.location for f in validate(record, only)] == ["date[3]"]
+
+
+def test_real_cataloging_practice_draws_no_false_alarms():
+    """Cases a reviewing cataloger found flagged wrongly; each must stay quiet."""
+    from sandbox.rules.examples import field_008, marc_example
+
+    quiet = {
+        "DDC-001": marc_example("=082  00$a[Fic]$223"),
+        "REQ-011": marc_example("=245  00$aA is for apple /$cAnn Writer.", drop=("100",)),
+        "LCC-001": marc_example("=050  00$aMLCM 2004/01234"),
+        "PUN-006": marc_example("=505  1\\$aVol. 1. Beginnings --"),
+        "TAG-001": marc_example("=049  \\\\$aCSBX"),
+        "REQ-009": marc_example(field_008(35, "|||"), "=041  0\\$aeng"),
+    }
+    for rule_id, text in quiet.items():
+        record = example_record("marc", text)
+        assert [f.message for f in validate(record, ONLY[rule_id])] == [], rule_id
+    arabic = example_record("marc", marc_example(
+        field_008(35, "ara"), "=245  13$aal-Tafkīr /$cAnn Writer.", drop=("100",)))
+    assert validate(arabic, ONLY["REQ-011"]) == []
