@@ -102,8 +102,8 @@ def indicator_value(record, context):
             if value in indicator.values and not indicator.undefined:
                 continue
             if value in indicator.obsolete_values:
-                yield Hit(where, f"{field.tag} {name} indicator {describe_character(value)} "
-                          f"({indicator.obsolete_values[value]}) is obsolete")
+                yield Hit(where, f"{field.tag} {name} indicator is {describe_character(value)}, "
+                          f"an obsolete value ({indicator.obsolete_values[value]})")
             elif indicator.undefined or not indicator.values:
                 if value != " ":
                     yield Hit(where, f"{field.tag} {name} indicator is undefined and must be "
