@@ -13,6 +13,7 @@ import unicodedata
 from sandbox.reference import codes
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.required import is_rda
 from sandbox.rules.walk import control_field, data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
@@ -121,3 +122,54 @@ def nonfiling_article(record, context):
                       f"characters ({quoted(start)}), but the title does not start with an "
                       f"article in the record's language ('{language}'), unless the article is "
                       "part of a name")
+
+
+_RDA_SOURCES = {"336": "rdacontent", "337": "rdamedia", "338": "rdacarrier"}
+
+
+@rule("REQ-013", "rda-type-terms", "336/337/338 terms and codes come from the RDA vocabularies",
+      ERROR, BD + "bd336.html",
+      "Content, media and carrier types are controlled terms: 'text'/txt, 'unmediated'/n, "
+      "'volume'/nc. A misspelt term or a code that does not match its term breaks the facets "
+      "discovery systems build from them.",
+      good=(marc_example(),),
+      bad=(marc_example("=336  \\\\$atext$btx$2rdacontent"),
+           marc_example("=337  \\\\$acomputer$bn$2rdamedia"),
+           marc_example("=338  \\\\$avolumes$bnc$2rdacarrier")))
+def rda_type_terms(record, context):
+    for item in data_fields(record, "336", "337", "338"):
+        tag = item.field.tag
+        sources = item.field.get_subfields("2")
+        if sources and sources[0].strip() != _RDA_SOURCES[tag]:
+            continue  # terms from another vocabulary, named in $2
+        vocabulary = codes.rda_terms(tag)
+        by_term = {entry.term.lower(): entry for entry in vocabulary.values()}
+        terms = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "a"]
+        codes_given = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "b"]
+        for position, value in terms:
+            if value.strip().lower() not in by_term:
+                yield Hit(item.subfield_address(position), f"{tag} $a {quoted(value)} is not an "
+                          f"RDA {_RDA_SOURCES[tag][3:]} type term")
+        for position, value in codes_given:
+            if value.strip() not in vocabulary:
+                yield Hit(item.subfield_address(position), f"{tag} $b {quoted(value)} is not an "
+                          f"RDA {_RDA_SOURCES[tag][3:]} type code")
+        if len(terms) == 1 and len(codes_given) == 1:
+            term, code = terms[0][1].strip().lower(), codes_given[0][1].strip()
+            if term in by_term and code in vocabulary and by_term[term].code != code:
+                yield Hit(item.subfield_address(codes_given[0][0]), f"{tag} $b '{code}' is the "
+                          f"code for '{vocabulary[code].term}', but $a says '{term}' (code "
+                          f"'{by_term[term].code}')")
+
+
+@rule("REQ-014", "rda-publication-statement", "RDA records have a 264 publication statement",
+      WARNING, BD + "bd264.html",
+      "RDA records the publication (or, for unpublished items, production) statement in 264; "
+      "without one the record says nothing of where, by whom and when the item was issued.",
+      good=(marc_example(),), bad=(marc_example(drop=("264",)),))
+def rda_publication_statement(record, context):
+    if not is_rda(record):
+        return
+    if not any(True for _ in data_fields(record, "264", "260")):
+        yield Hit("264", "this record follows RDA (040 $e rda) but has no 264 (publication, "
+                  "production, distribution or manufacture statement)")
