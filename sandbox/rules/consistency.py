@@ -173,3 +173,53 @@ def rda_publication_statement(record, context):
     if not any(True for _ in data_fields(record, "264", "260")):
         yield Hit("264", "this record follows RDA (040 $e rda) but has no 264 (publication, "
                   "production, distribution or manufacture statement)")
+
+
+_NAME_TAGS = ("100", "600", "700", "800")
+_TRAILING_DATES = re.compile(r",?\s*(\d{3,4}\??-(\d{3,4}\??)?|b\. \d{4}|d\. \d{4})[.,]?\s*$")
+
+
+@rule("REQ-015", "personal-name-parts", "Personal names: dates in $d, indicator 1 for surnames",
+      WARNING, BD + "bd100.html",
+      "A personal name heading splits its parts into subfields ($a name, $d dates) and its first "
+      "indicator says how the name is entered (0 forename, 1 surname); authority matching and "
+      "filing rely on both.",
+      good=(marc_example(), marc_example("=100  0\\$aHomer,$eauthor.")),
+      bad=(marc_example("=100  1\\$aWriter, Ann, 1950-$eauthor."),
+           marc_example("=100  0\\$aWriter, Ann,$eauthor.")))
+def personal_name_parts(record, context):
+    for item in data_fields(record, *_NAME_TAGS):
+        names = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "a"]
+        if not names:
+            continue
+        position, name = names[0]
+        dates = _TRAILING_DATES.search(name)
+        if dates and "," in name[: dates.start()]:
+            yield Hit(item.subfield_address(position), f"{item.field.tag} $a {quoted(name)} "
+                      f"ends with dates ({quoted(dates.group(1))}); dates go in $d")
+        if item.field.indicator1 == "0" and re.match(r"[^,]+, [^,]+", name) \
+                and not name.rstrip(",. ").endswith(("Saint", "Sir", "King", "Queen")):
+            yield Hit(f"{item.address}/ind1", f"{item.field.tag} first indicator is 0 (forename) "
+                      f"but $a {quoted(name)} is inverted, surname first: use 1 (surname)")
+
+
+@rule("FIX-009", "date-008-vs-264", "008 Date 1 agrees with the publication date in 264/260",
+      WARNING, BD + "bd008a.html",
+      "008/07-10 is the date catalogs index and limit by; it should be the year the 264 (or 260) "
+      "gives for publication.",
+      good=(marc_example(),),
+      bad=(marc_example("=264  \\1$aNew York :$bExample Press,$c2023."),))
+def date_008_vs_264(record, context):
+    field = control_field(record, "008")
+    data = field.data if field is not None else ""
+    if len(data) != 40 or data[6] not in "st" or not data[7:11].isdigit():
+        return
+    for item in data_fields(record, "264", "260"):
+        if item.field.tag == "264" and item.field.indicator2 != "1":
+            continue
+        for position, (code, value) in enumerate(item.field.subfields):
+            years = re.findall(r"\d{4}", value) if code == "c" else []
+            if years and data[7:11] not in years:
+                yield Hit("008/07-10", f"008/07-10 (Date 1) is '{data[7:11]}' but "
+                          f"{item.subfield_address(position)} gives {quoted(value)}")
+                return
