@@ -295,13 +295,15 @@ def _guess_code(part: str) -> str:
       "matches no authority and breaks browsing by subdivision.",
       good=(marc_example("=650  \\0$aCats$xBehavior."),),
       bad=(marc_example("=650  \\0$aCats--Behavior."),
-           marc_example("=651  \\0$aFrance$xHistory--1789-1799.")))
+           marc_example("=651  \\0$aFrance$xHistory--1789-1799."),
+           marc_example("=650  \\0$aCats\u2014Behavior.")))
 def typed_dashes(record, context):
     for item, tag in _subject_fields(record):
         for position, (code, value) in enumerate(item.field.subfields):
-            if not _is_data(code) or "--" not in value:
+            dashed = value.replace("\u2014", "--").replace("\u2013\u2013", "--")  # em dash too
+            if not _is_data(code) or "--" not in dashed:
                 continue
-            parts = [part.strip() for part in value.split("--") if part.strip()]
+            parts = [part.strip() for part in dashed.split("--") if part.strip()]
             split = f"${code}{parts[0]}" if parts else ""
             split += "".join(f"${_guess_code(part)}{part}" for part in parts[1:])
             hint = f" (here: {split})" if len(parts) > 1 else ""

@@ -24,6 +24,7 @@ from sandbox.records.dublin_core import (
     DCValue,
     DublinCoreRecord,
 )
+from tests.helpers import written
 
 PATH = "dc.xml"
 NS = (
@@ -38,12 +39,7 @@ def read(data: str | bytes) -> list[ReadItem]:
 
 
 def write(writer_class, records) -> bytes:
-    buffer = io.BytesIO()
-    writer = writer_class(buffer)
-    for record in records:
-        writer.write(record)
-    writer.close()
-    return buffer.getvalue()
+    return written(writer_class, records)
 
 
 # --- reading -------------------------------------------------------------------------------------
