@@ -22,6 +22,11 @@ FORM_OF_MATERIAL = {"a": "BK", "t": "BK", "c": "MU", "d": "MU", "i": "MU", "j": 
 MATERIAL_NAMES = {"BK": "Books", "CR": "Continuing resources", "MU": "Music", "MP": "Maps",
                   "VM": "Visual materials", "CF": "Computer files", "MX": "Mixed materials"}
 _YEAR = re.compile(r"[0-9u]{4}\Z")
+#: OCLC's own Leader/17 encoding levels (OCLC Bibliographic Formats and Standards, "ELvl"),
+#: which LC does not define, with the MARC 21 value that corresponds.
+_OCLC_LEVELS = {"I": ("full level input by OCLC members", "blank (full level)"),
+                "K": ("less-than-full input by OCLC members", "7 (minimal level)"),
+                "M": ("batch-loaded records", "blank or 7, as the record's fullness warrants")}
 
 
 def _span(start: int, end: int) -> str:
@@ -62,7 +67,13 @@ def leader_codes(record, context):
     leader = str(record.leader)
     structural = {0, 9, 10, 11, 12, 20, 21, 22, 23}
     positions = [p for p in marc21.leader_positions() if p.start not in structural]
-    yield from check_positions(leader, positions, "LDR")
+    for hit in check_positions(leader, positions, "LDR"):
+        oclc = _OCLC_LEVELS.get(leader[17]) if hit.location == "LDR/17" else None
+        if oclc:
+            yield Hit(hit.location, f"Leader/17 '{leader[17]}' is OCLC's code for {oclc[0]}, not a "
+                      f"MARC 21 encoding level; in MARC 21 use {oclc[1]}")
+        else:
+            yield hit
 
 
 def _fields_008(record):

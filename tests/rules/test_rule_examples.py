@@ -108,3 +108,13 @@ def test_real_cataloging_practice_draws_no_false_alarms():
     arabic = example_record("marc", marc_example(
         field_008(35, "ara"), "=245  13$aal-Tafkīr /$cAnn Writer.", drop=("100",)))
     assert validate(arabic, ONLY["REQ-011"]) == []
+
+
+def test_oclc_encoding_levels_are_named_as_oclc_codes():
+    from sandbox.rules.examples import marc_example
+
+    leader = "00000nam a2200000Ii 4500"  # Leader/17 'I'
+    assert len(leader) == 24 and leader[17] == "I"
+    record = example_record("marc", marc_example(leader=leader))
+    messages = [f.message for f in validate(record, ONLY["FIX-001"])]
+    assert len(messages) == 1 and "OCLC's code" in messages[0] and "use blank" in messages[0]
