@@ -30,6 +30,9 @@ def add_lint_parser(commands) -> None:
                       help="json: one object per finding per line")
     lint.add_argument("--min-severity", default="info", choices=SEVERITIES[::-1],
                       help="report findings at or above this severity (default: info)")
+    lint.add_argument("--authority", metavar="FILE", action="append", default=[],
+                      help="MARC authority records to check subject headings against "
+                      "(repeatable)")
     lint.add_argument("--jobs", type=int, default=1, metavar="N",
                       help="validate with N processes (0: one per CPU core; default 1)")
     rules = commands.add_parser("rules", help="list the validation rules, or explain one",
@@ -54,9 +57,22 @@ class _Share:
         return (number - 1) % self.parts == self.part
 
 
-def lint_rows(path: str, profile_name: str, threshold: int, part: int = 0, parts: int = 1):
+def _with_authorities(selected, authority_files: tuple[str, ...]):
+    if not authority_files:
+        return selected
+    from dataclasses import replace
+
+    from sandbox.rules.authorities import AuthorityFile
+
+    records = [item.record for name in authority_files for item in read_file(name) if item.ok]
+    options = {**selected.options, "authorities": AuthorityFile.from_records(records)}
+    return replace(selected, options=options)
+
+
+def lint_rows(path: str, profile_name: str, threshold: int, part: int = 0, parts: int = 1,
+              authority_files: tuple[str, ...] = ()):
     """(records seen, rows of findings at or above ``threshold``) for a share of one file."""
-    selected = profile(profile_name)
+    selected = _with_authorities(profile(profile_name), authority_files)
     rows, records = [], 0
     select = _Share(part, parts) if parts > 1 else None
     for item in read_file(path, select=select):
@@ -91,7 +107,8 @@ def lint(args: argparse.Namespace) -> int:
             try:
                 with open(name, "rb"):
                     pass
-                tasks = [(name, args.profile, threshold, part, jobs) for part in range(jobs)]
+                tasks = [(name, args.profile, threshold, part, jobs, tuple(args.authority))
+                         for part in range(jobs)]
                 shares = pool.map(_lint_share, tasks) if pool else [lint_rows(*tasks[0])]
             except BrokenPipeError:
                 raise

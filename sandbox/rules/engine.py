@@ -68,6 +68,7 @@ def profile(name: str) -> Profile:
 def _load_rule_sets() -> None:
     # Importing a rule set registers its rules.
     from sandbox.rules import (  # noqa: F401
+        authorities,
         classification,
         consistency,
         designation,
