@@ -243,21 +243,20 @@ class MainWindow(QMainWindow):
             self.record_view.clear()
             return
         item = row.item
+        record = row.load()
         where = f"{row.path.name}, record {item.number}"
-        if item.record is None:
+        if record is None:
             self.heading.setText(f"Unreadable record — {where}")
             self.record_view.setPlainText(
                 "This record could not be read, so there is nothing to show.\n"
                 "The problems below say what is wrong and where; the other records of the file "
                 "were read normally."
             )
-        else:
-            self.heading.setText(f"{display.title(item.record)} — {where}")
-            self.record_view.setPlainText(display.as_text(item.record))
-        if item.record is None:
             self._list_read_errors(item)
         else:
-            self._list_findings(validate(item.record, "full", item.problems), item.suppressed)
+            self.heading.setText(f"{row.title} — {where}")
+            self.record_view.setPlainText(display.as_text(record))
+            self._list_findings(validate(record, "full", item.problems), item.suppressed)
 
     def _list_read_errors(self, item) -> None:
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)

@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from sandbox.formats import ReadItem, read_file
+from sandbox.formats import ReadItem, detect_format, read_file
+from sandbox.formats.iso2709 import read_record_at
 from sandbox.records import display
 
 BATCH_SIZE = 500
@@ -25,16 +26,44 @@ BATCH_SIZE = 500
 
 @dataclass
 class RecordRow:
-    """One list row: where the record came from and what was read there."""
+    """One list row: where the record came from, what was read there, and its summary.
+
+    For ISO 2709 files the row keeps the record's offset, not the record: a 100,000-record file
+    would otherwise sit in memory whole. ``load()`` decodes it again when it is shown.
+    """
 
     path: Path
     item: ReadItem
+    title: str
+    material: str
+    control: str
+    status: str
+    iso2709: bool = False
 
-    @property
-    def status(self) -> str:
-        if not self.item.ok:
-            return "unreadable"
-        return "repaired" if self.item.warnings else "ok"
+    @classmethod
+    def from_item(cls, path: Path, item: ReadItem, iso2709: bool = False) -> RecordRow:
+        record = item.record
+        status = "unreadable" if record is None else ("repaired" if item.warnings else "ok")
+        row = cls(
+            path, item,
+            title=display.title(record) if record is not None else "",
+            material=display.material(record) if record is not None else "",
+            control=display.control_number(record) if record is not None else "",
+            status=status,
+            iso2709=iso2709 and item.offset is not None and item.length is not None,
+        )
+        if row.iso2709:
+            item.record = None  # decoded again by load()
+        return row
+
+    def load(self):
+        """The record (None for an unreadable one)."""
+        if self.status == "unreadable":
+            return None
+        if self.iso2709:
+            return read_record_at(str(self.path), self.item.number, self.item.offset,
+                                  self.item.length).record
+        return self.item.record
 
 
 class RecordListModel(QAbstractTableModel):
@@ -85,18 +114,13 @@ class RecordListModel(QAbstractTableModel):
 
     @staticmethod
     def _text(row: RecordRow, column: int) -> str:
-        item = row.item
         if column == 0:
-            return str(item.number)
+            return str(row.item.number)
         if column == 4:
             return row.path.name
-        if item.record is None:
-            return {1: f"Unreadable record: {item.summary()}", 2: "", 3: ""}[column]
-        if column == 1:
-            return display.title(item.record)
-        if column == 2:
-            return display.material(item.record)
-        return display.control_number(item.record)
+        if row.status == "unreadable":
+            return {1: f"Unreadable record: {row.item.summary()}", 2: "", 3: ""}[column]
+        return (row.title, row.material, row.control)[column - 1]
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -147,10 +171,12 @@ class FileLoader(QObject):
     def _read(self, path: Path) -> None:
         batch: list[RecordRow] = []
         try:
-            for item in read_file(path):
+            fmt = detect_format(path)
+            iso2709 = fmt is not None and fmt.name == "marc"
+            for item in read_file(path, fmt):
                 if self._cancelled:
                     break
-                batch.append(RecordRow(path, item))
+                batch.append(RecordRow.from_item(path, item, iso2709))
                 if len(batch) >= BATCH_SIZE:
                     self.rows_ready.emit(batch)
                     batch = []

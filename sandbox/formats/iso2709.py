@@ -532,3 +532,13 @@ def write_all(stream: BinaryIO, records: Iterable[Record]) -> None:
     writer = Iso2709Writer(stream)
     for record in records:
         writer.write(record)
+
+
+def read_record_at(path: str, number: int, offset: int, length: int) -> ReadItem:
+    """Decode again the record a reader found at ``offset`` (lets a list keep offsets, not records)."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        data = stream.read(length)
+    item = ReadItem(number=number, record=None, offset=offset, length=length)
+    _RecordDecoder(Iso2709Reader(stream, path), item, data).decode()
+    return item

@@ -130,3 +130,12 @@ def test_validation_findings_are_listed_with_their_rule(qtbot, window, tmp_path)
     isbn = [i for i in items if i.text().endswith("[NUM-001]")]
     assert len(isbn) == 1 and isbn[0].text().startswith("020$a: ")
     assert "Why it matters:" in isbn[0].toolTip()
+
+
+def test_rows_of_iso2709_files_keep_offsets_not_records(qtbot, window):
+    open_and_wait(qtbot, window, [SAMPLES / "starter-records.mrc"])
+    row = window.model.row(2)
+    assert row.item.record is None and row.item.offset > 0  # nothing held but the offset
+    window.table.selectRow(2)
+    assert "=245  12$aL'étranger" in window.record_view.toPlainText()
+    assert window.heading.text().startswith("L'étranger")
