@@ -86,3 +86,11 @@ def test_lint_reads_every_corpus_file_without_crashing(corpus):
     assert len(rows) > 1000
     faults = [r for r in rows if "could not check the record" in r["message"]]
     assert faults == []
+
+
+def test_jobs_split_the_work_and_keep_file_order(corpus):
+    path = str(corpus / "marc4j+marc4j/test/resources/pride-and-prejudice-fixed.mrc")
+    one = run("lint", path, "--format", "json")
+    two = run("lint", path, "--format", "json", "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 100
