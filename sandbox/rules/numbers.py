@@ -133,7 +133,8 @@ def typed_identifier(record, context):
       "as '(paperback)' goes in $q: $a then holds exactly the number, so it matches exactly.",
       good=(marc_example("=020  \\\\$a9780262033848$q(hardcover)"),),
       bad=(marc_example("=020  \\\\$a9780262033848 (hardcover)"),
-           marc_example("=020  \\\\$a978-0-262-03384-8")))
+           marc_example("=020  \\\\$a978-0-262-03384-8"),
+           marc_example("=020  \\\\$a080442957x")))
 def isbn_bare_number(record, context):
     for item in data_fields(record, "020"):
         for position, (code, value) in enumerate(item.field.subfields):
@@ -150,3 +151,6 @@ def isbn_bare_number(record, context):
             if match and re.search(r"[ -]", match.group(1)):
                 yield Hit(where, f"020 $a {quoted(match.group(1))} has hyphens or spaces; "
                           "record the ISBN as digits only")
+            elif match and match.group(1).endswith("x"):
+                yield Hit(where, f"020 $a {quoted(match.group(1))} ends with a lowercase x; "
+                          "the check digit ten is written as a capital X")

@@ -6,10 +6,11 @@ Bibliographic, Appendix: ISBD punctuation" as LC applies it; LC-PCC PS 1.7.1 for
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from sandbox.rules.examples import marc_example
-from sandbox.rules.model import WARNING, Hit, rule
+from sandbox.rules.model import INFO, WARNING, Hit, rule
 from sandbox.rules.walk import data_fields_as, effective_tag, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
@@ -151,3 +152,24 @@ NOTE_TAGS = ("500", "501", "502", "504", "505", "506", "508", "511", "518", "520
       bad=(marc_example("=500  \\\\$aIncludes index"),))
 def note_period(record, context):
     yield from _final_period(record, NOTE_TAGS, "note")
+
+
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.")
+
+
+@rule("PUN-007", "spaced-initials", "No space between initials in a statement of responsibility",
+      INFO, "https://www.loc.gov/aba/rda/",
+      "LC practice transcribes initials without a space between them ('J.R.R. Tolkien'), so that "
+      "the same name looks the same in every record.",
+      good=(marc_example("=245  10$aThe hobbit /$cJ.R.R. Tolkien."),),
+      bad=(marc_example("=245  10$aThe hobbit /$cJ. R. R. Tolkien."),))
+def spaced_initials(record, context):
+    if not carries_isbd(record):
+        return
+    for item in data_fields_as(record, "245"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            match = _SPACED_INITIALS.search(value) if code == "c" else None
+            if match:
+                yield Hit(item.subfield_address(position), f"245 $c has a space between the "
+                          f"initials {quoted(match.group(0))}; write them without it "
+                          f"('{match.group(1)}.{match.group(2)}.')")
