@@ -20,7 +20,7 @@ from sandbox.formats import (
 )
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("convert", "lint", "rules")
+SUBCOMMANDS = ("convert", "lint", "rules", "cutter", "callnumber", "explain")
 
 
 class UsageError(Exception):
@@ -51,9 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output format (default: from OUT's extension)")
     convert.add_argument("-q", "--quiet", action="store_true",
                          help="do not list repaired records, only skipped ones")
+    from sandbox.desk import add_desk_parsers
     from sandbox.lint import add_lint_parser
 
     add_lint_parser(commands)
+    add_desk_parsers(commands)
     return parser
 
 
@@ -173,6 +175,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "convert":
             return convert(args)
+        if args.command in ("cutter", "callnumber", "explain"):
+            from sandbox import desk
+
+            return {"cutter": desk.run_cutter, "callnumber": desk.run_callnumber,
+                    "explain": desk.run_explain}[args.command](args)
         if args.command in ("lint", "rules"):
             from sandbox import lint
 
