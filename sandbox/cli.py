@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sandbox import __version__
@@ -139,18 +139,14 @@ def convert(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-def launch_gui(files: Sequence[str]) -> int:
-    try:
-        from ui.app import run
-    except ImportError as error:  # PySide6 missing or its system libraries absent
-        print(f"catsandbox: the desktop app cannot start: {error}", file=sys.stderr)
-        return EXIT_SKIPPED
-    return run(list(files))
+GuiLauncher = Callable[[list[str]], int]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = None) -> int:
+    """Run a command. With none, ``launch_gui`` opens the desktop app: ui/ passes it in, so the
+    core never imports the front end (``python -m sandbox`` alone is headless)."""
     try:
-        return _main(argv)
+        return _main(argv, launch_gui)
     except BrokenPipeError:  # output piped into head or less, which stopped reading
         import os
 
@@ -158,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _main(argv: Sequence[str] | None = None) -> int:
+def _main(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
@@ -167,7 +163,12 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if argv and not Path(argv[0]).exists():
             parser.error(f"'{argv[0]}' is neither a command ({', '.join(SUBCOMMANDS)}) nor a "
                          "file to open")
-        return launch_gui(argv)
+        if launch_gui is None:
+            parser.print_help(sys.stderr)
+            print("\ncatsandbox: this is the headless core; the desktop app starts with the "
+                  "'catsandbox' command (or python -m ui)", file=sys.stderr)
+            return EXIT_USAGE
+        return launch_gui(list(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:

@@ -139,3 +139,13 @@ def test_rows_of_iso2709_files_keep_offsets_not_records(qtbot, window):
     window.table.selectRow(2)
     assert "=245  12$aL'étranger" in window.record_view.toPlainText()
     assert window.heading.text().startswith("L'étranger")
+
+
+def test_the_catsandbox_command_opens_the_window_on_a_file(monkeypatch):
+    import ui.main
+
+    opened = []
+    monkeypatch.setattr(ui.main, "launch_gui", lambda files: opened.append(files) or 0)
+    assert ui.main.main([str(SAMPLES / "starter-records.mrk")]) == 0
+    assert opened == [[str(SAMPLES / "starter-records.mrk")]]
+    assert ui.main.main(["--version"]) == 0 and opened == [[str(SAMPLES / "starter-records.mrk")]]
