@@ -7,6 +7,7 @@ Indefinite Articles" (https://www.loc.gov/marc/bibliographic/bdapndxf.html); MAR
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -223,3 +224,36 @@ def date_008_vs_264(record, context):
                 yield Hit("008/07-10", f"008/07-10 (Date 1) is '{data[7:11]}' but "
                           f"{item.subfield_address(position)} gives {quoted(value)}")
                 return
+
+
+_RELATOR_TAGS = ("100", "110", "111", "700", "710", "711", "720", "600", "610", "611", "800",
+                 "810", "811")
+
+
+@rule("REQ-016", "relator-terms", "Relator terms are spelt as listed; $4 codes are MARC codes",
+      WARNING, "https://www.loc.gov/marc/relators/relaterm.html",
+      "$e (term) and $4 (code) say what a person or body did: author, translator, illustrator. "
+      "Terms from the shared list let catalogs label and filter by role; a misspelt one helps "
+      "nobody.",
+      good=(marc_example(), marc_example("=700  1\\$aWard, Matthew,$etranslator.$4trl")),
+      bad=(marc_example("=100  1\\$aWriter, Ann,$eauthr."),
+           marc_example("=700  1\\$aWard, Matthew,$4trn")))
+def relator_terms(record, context):
+    terms = {entry.name.lower() for entry in codes.relators().values() if not entry.obsolete}
+    for item in data_fields(record, *_RELATOR_TAGS):
+        term_code = "j" if item.field.tag in ("111", "611", "711", "811") else "e"
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == term_code:
+                term = value.strip().rstrip(".,;:").strip().lower()
+                near = difflib.get_close_matches(term, terms, n=1, cutoff=0.8)
+                # RDA's relationship designators go beyond the MARC list ("sponsoring body"),
+                # so only a near miss of a listed term is taken for a slip of the keyboard.
+                if term and term not in terms and near:
+                    yield Hit(item.subfield_address(position), f"{item.field.tag} "
+                              f"${code} {quoted(value)} is not a relator term; did you mean "
+                              f"'{near[0]}'?")
+            elif code == "4":
+                relator = value.strip()
+                if len(relator) == 3 and relator.isalpha() and not codes.is_valid_relator(relator):
+                    yield Hit(item.subfield_address(position), f"{item.field.tag} $4 "
+                              f"{quoted(value)} is not a MARC relator code (e.g. aut, edt, trl)")
