@@ -11,8 +11,8 @@ import difflib
 import re
 import unicodedata
 
-from sandbox.reference import codes
-from sandbox.rules.examples import marc_example
+from sandbox.reference import codes, marc21
+from sandbox.rules.examples import field_008, marc_example
 from sandbox.rules.model import ERROR, WARNING, Hit, rule
 from sandbox.rules.required import is_rda
 from sandbox.rules.walk import control_field, data_fields, quoted
@@ -257,3 +257,57 @@ def relator_terms(record, context):
                 if len(relator) == 3 and relator.isalpha() and not codes.is_valid_relator(relator):
                     yield Hit(item.subfield_address(position), f"{item.field.tag} $4 "
                               f"{quoted(value)} is not a MARC relator code (e.g. aut, edt, trl)")
+
+
+_AACR2_ABBREVIATIONS = [
+    (re.compile(r"\b(\d+) p\.(?=\s|$|,|;)"), "pages"),
+    (re.compile(r"\bill\.(?=\s|$|,|;|:)"), "illustrations"),
+    (re.compile(r"\b(\d+) v\.(?=\s|$|,|;)"), "volumes"),
+    (re.compile(r"\bcol\.(?=\s|$|,|;)"), "colour / color"),
+    (re.compile(r"\bports?\.(?=\s|$|,|;)"), "portraits"),
+]
+
+
+@rule("REQ-017", "rda-extent-spelled-out", "RDA records spell out the extent", WARNING,
+      BD + "bd300.html",
+      "RDA records extent and details in words ('xii, 304 pages : illustrations'), not AACR 2 "
+      "abbreviations ('304 p. : ill.'), so that a reader needs no key to understand them.",
+      good=(marc_example(),),
+      bad=(marc_example("=300  \\\\$a200 p. :$bill. ;$c24 cm"),))
+def rda_extent_spelled_out(record, context):
+    if not is_rda(record):
+        return
+    for item in data_fields(record, "300"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code not in "ab":
+                continue
+            for pattern, words in _AACR2_ABBREVIATIONS:
+                match = pattern.search(value)
+                if match:
+                    yield Hit(item.subfield_address(position), f"300 ${code} {quoted(value)} "
+                              f"abbreviates {quoted(match.group(0).split()[-1])}; RDA records "
+                              f"'{words}' in full")
+                    break
+
+
+@rule("FIX-010", "illustrations-008-vs-300", "008/18-21 codes the illustrations 300 $b names",
+      WARNING, BD + "bd008b.html",
+      "Books 008/18-21 code the illustrations so that they can be searched; an illustrated book "
+      "(300 $b 'illustrations', 'maps'…) coded as having none is found by nobody looking for it.",
+      good=(marc_example(),),
+      bad=(marc_example(field_008(18, "    ")),))
+def illustrations_008_vs_300(record, context):
+    field = control_field(record, "008")
+    data = field.data if field is not None else ""
+    try:
+        material = marc21.material_type(str(record.leader))
+    except ValueError:
+        return
+    if material != "BK" or len(data) != 40 or data[18:22].strip(" |"):
+        return
+    for item in data_fields(record, "300"):
+        details = " ".join(item.field.get_subfields("b")).lower()
+        if re.search(r"illustration|ill\.|map|portrait|chart|plan|photograph|facsim", details):
+            yield Hit("008/18-21", f"300 $b says {quoted(details.strip(' ;:'))} but 008/18-21 "
+                      "(illustrations) is blank; code them (a illustrations, b maps, c portraits…)")
+            return

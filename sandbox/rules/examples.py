@@ -7,8 +7,8 @@ field with that tag; ``drop`` removes base tags. The result is MARC mnemonic tex
 from __future__ import annotations
 
 BASE_LEADER = "00000nam a2200000 i 4500"
-#: 008 for a book: entered 2024-01-01, single date 2024, New York State, no illustrations… English.
-BASE_008 = "240101s2024    nyu           000 0 eng d"
+#: 008 for a book: entered 2024-01-01, single date 2024, New York State, illustrated… English.
+BASE_008 = "240101s2024    nyua          000 0 eng d"
 #: A complete, valid RDA record for a printed book, in mnemonic text.
 BASE_FIELDS = (
     "=001  cs-example",
