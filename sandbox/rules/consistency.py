@@ -13,7 +13,7 @@ import unicodedata
 
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import field_008, marc_example
-from sandbox.rules.model import ERROR, WARNING, Hit, rule
+from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.required import is_rda
 from sandbox.rules.walk import control_field, data_fields, quoted
 
@@ -311,3 +311,54 @@ def illustrations_008_vs_300(record, context):
             yield Hit("008/18-21", f"300 $b says {quoted(details.strip(' ;:'))} but 008/18-21 "
                       "(illustrations) is blank; code them (a illustrations, b maps, c portraits…)")
             return
+
+
+@rule("REQ-018", "series-trace-indicator", "490 first indicator 0 has no 8XX for the series",
+      INFO, BD + "bd490.html",
+      "490 ind1 '0' says the series is not traced; a record that traces it in 8XX should code "
+      "the 490 '1', or the series entry is shown twice or not linked.",
+      good=(marc_example("=490  1\\$aExample series ;$v3", "=830  \\0$aExample series ;$v3."),),
+      bad=(marc_example("=490  0\\$aExample series ;$v3", "=830  \\0$aExample series ;$v3."),))
+def series_trace_indicator(record, context):
+    traced = any(True for _ in data_fields(record, "800", "810", "811", "830"))
+    for item in data_fields(record, "490"):
+        if item.field.indicator1 == "0" and traced:
+            yield Hit(f"{item.address}/ind1", "490 first indicator is '0' (series not traced) "
+                      "but the record traces a series in 8XX; code it '1'")
+
+
+@rule("REQ-019", "responsibility-in-245b", "A statement of responsibility belongs in 245 $c",
+      WARNING, BD + "bd245.html",
+      "'by Ann Writer' is a statement of responsibility: in $c after ' /', not in $b (other "
+      "title information). Displays and indexes treat the two differently.",
+      good=(marc_example(),),
+      bad=(marc_example("=245  10$aExample title /$bby Ann Writer."),))
+def responsibility_in_245b(record, context):
+    for item in data_fields(record, "245"):
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == "b" and re.match(r"\s*(by|edited by|translated by|par|von|por)\s", value,
+                                        re.IGNORECASE):
+                yield Hit(item.subfield_address(position), f"245 $b {quoted(value)} reads like "
+                          "a statement of responsibility; record it in $c, after ' /'")
+
+
+@rule("FIX-011", "bibliography-008-vs-504", "008/24-27 codes the bibliography a 504 notes",
+      INFO, BD + "bd008b.html",
+      "Books 008/24-27 (nature of contents) code 'b' for bibliographies, so searches limited to "
+      "works with bibliographies find the book; a 504 note says it has one.",
+      good=(marc_example("=504  \\\\$aIncludes bibliographical references.",
+                         field_008(24, "b   ")),),
+      bad=(marc_example("=504  \\\\$aIncludes bibliographical references."),))
+def bibliography_008_vs_504(record, context):
+    field = control_field(record, "008")
+    data = field.data if field is not None else ""
+    try:
+        material = marc21.material_type(str(record.leader))
+    except ValueError:
+        return
+    if material != "BK" or len(data) != 40 or "b" in data[24:28] or "|" in data[24:28]:
+        return
+    for item in data_fields(record, "504"):
+        yield Hit("008/24-27", "a 504 notes a bibliography but 008/24-27 (nature of contents) "
+                  "has no 'b'")
+        return
