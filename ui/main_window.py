@@ -214,7 +214,9 @@ class MainWindow(QMainWindow):
     def _fit_columns(self) -> None:
         """Fit the short columns to their text, but never let one crowd out the title."""
         header = self.table.horizontalHeader()
-        for column, widest in ((0, 60), (2, 200), (3, 130), (4, 170)):
+        widths = {"#": 60, "Material": 200, "Control no.": 130, "File": 170}
+        for name, widest in widths.items():
+            column = RecordListModel.COLUMNS.index(name)
             self.table.resizeColumnToContents(column)
             header.resizeSection(column, min(header.sectionSize(column), widest))
 

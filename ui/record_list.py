@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class RecordListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[RecordRow] = []
+        self._counts: Counter[str] = Counter()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -125,6 +127,7 @@ class RecordListModel(QAbstractTableModel):
     def clear(self) -> None:
         self.beginResetModel()
         self._rows.clear()
+        self._counts.clear()
         self.endResetModel()
 
     @Slot(list)
@@ -134,13 +137,11 @@ class RecordListModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
+        self._counts.update(row.status for row in rows)
         self.endInsertRows()
 
     def counts(self) -> dict[str, int]:
-        totals = {"ok": 0, "repaired": 0, "unreadable": 0}
-        for row in self._rows:
-            totals[row.status] += 1
-        return totals
+        return {status: self._counts[status] for status in ("ok", "repaired", "unreadable")}
 
 
 class FileLoader(QObject):

@@ -100,6 +100,7 @@ class _TextStream:
 
 
 _SCAN = re.compile(r'["\\{}\[\]]')
+_BARE_VALUE_END = re.compile(r"[,\]\s]")
 _IN_STRING = re.compile(r'["\\]')
 
 
@@ -108,7 +109,7 @@ def _value_end(text: _TextStream) -> int | None:
     first). Scans each character once, however the file is cut into chunks."""
     if text.text[text.pos] not in "{[":
         while True:  # a bare value (number, string…): not a record; find where it ends
-            match = re.compile(r"[,\]\s]").search(text.text, text.pos + 1)
+            match = _BARE_VALUE_END.search(text.text, text.pos + 1)
             if match or not text.more():
                 return match.start() if match else len(text.text)
     depth, in_string, offset = 0, False, 0  # offset: scanned so far, relative to text.pos

@@ -8,7 +8,7 @@ Source of the element set and the refinement relations: DCMI Metadata Terms
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
@@ -139,13 +139,4 @@ class DublinCoreRecord:
         titles = [v.value for v in self.values if v.element == "title" and v.refinement is None]
         return titles[0] if titles else None
 
-    @classmethod
-    def from_values(cls, values: Iterable[DCValue]) -> DublinCoreRecord:
-        return cls(list(values))
 
-
-def element_for_term(term: str) -> str | None:
-    """The DCMES element a dcterms property name belongs to, or None if it refines none."""
-    if term in ELEMENTS:
-        return term
-    return REFINEMENTS.get(term)

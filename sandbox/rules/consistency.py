@@ -15,16 +15,15 @@ from sandbox.reference import codes, marc21
 from sandbox.rules.examples import field_008, marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.required import is_rda
-from sandbox.rules.walk import control_field, data_fields, quoted
+from sandbox.rules.walk import data_008, data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _LANGUAGE_SUBFIELDS = "abdefghijkmnpqrt"
 
 
 def record_language(record) -> str | None:
-    field = control_field(record, "008")
-    data = field.data if field is not None else ""
-    return data[35:38] if data and len(data) >= 38 else None
+    data = data_008(record)
+    return data[35:38] if len(data) >= 38 else None
 
 
 @rule("REQ-009", "language-codes-041", "041 codes are MARC language codes and agree with 008",
@@ -176,6 +175,16 @@ def rda_publication_statement(record, context):
                   "production, distribution or manufacture statement)")
 
 
+def _books_008(record) -> str | None:
+    """The 008 of a record in the Books configuration, when it is whole (else None)."""
+    data = data_008(record)
+    try:
+        books = marc21.material_type(str(record.leader)) == "BK"
+    except ValueError:
+        return None
+    return data if books and len(data) == 40 else None
+
+
 _NAME_TAGS = ("100", "600", "700", "800")
 _TRAILING_DATES = re.compile(r",?\s*(\d{3,4}\??-(\d{3,4}\??)?|b\. \d{4}|d\. \d{4})[.,]?\s*$")
 
@@ -211,8 +220,7 @@ def personal_name_parts(record, context):
       good=(marc_example(),),
       bad=(marc_example("=264  \\1$aNew York :$bExample Press,$c2023."),))
 def date_008_vs_264(record, context):
-    field = control_field(record, "008")
-    data = field.data if field is not None else ""
+    data = data_008(record)
     if len(data) != 40 or data[6] not in "st" or not data[7:11].isdigit():
         return
     for item in data_fields(record, "264", "260"):
@@ -297,13 +305,8 @@ def rda_extent_spelled_out(record, context):
       good=(marc_example(),),
       bad=(marc_example(field_008(18, "    ")),))
 def illustrations_008_vs_300(record, context):
-    field = control_field(record, "008")
-    data = field.data if field is not None else ""
-    try:
-        material = marc21.material_type(str(record.leader))
-    except ValueError:
-        return
-    if material != "BK" or len(data) != 40 or data[18:22].strip(" |"):
+    data = _books_008(record)
+    if data is None or data[18:22].strip(" |"):
         return
     for item in data_fields(record, "300"):
         details = " ".join(item.field.get_subfields("b")).lower()
@@ -350,13 +353,8 @@ def responsibility_in_245b(record, context):
                          field_008(24, "b   ")),),
       bad=(marc_example("=504  \\\\$aIncludes bibliographical references."),))
 def bibliography_008_vs_504(record, context):
-    field = control_field(record, "008")
-    data = field.data if field is not None else ""
-    try:
-        material = marc21.material_type(str(record.leader))
-    except ValueError:
-        return
-    if material != "BK" or len(data) != 40 or "b" in data[24:28] or "|" in data[24:28]:
+    data = _books_008(record)
+    if data is None or "b" in data[24:28] or "|" in data[24:28]:
         return
     for item in data_fields(record, "504"):
         yield Hit("008/24-27", "a 504 notes a bibliography but 008/24-27 (nature of contents) "

@@ -97,6 +97,12 @@ def control_field(record: Record, tag: str) -> Field | None:
     return None
 
 
+def data_008(record: Record) -> str:
+    """The 008's data, or '' when the record has none."""
+    field = control_field(record, "008")
+    return (field.data or "") if field is not None else ""
+
+
 def quoted(text: str, limit: int = 40) -> str:
     """Text as a message shows it: in quotes, blanks made visible, cut if long."""
     shown = text if len(text) <= limit else text[: limit - 1] + "…"
