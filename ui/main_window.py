@@ -1,18 +1,31 @@
-"""The main window: open record files, browse the records, see each one and what was wrong with it."""
+"""The main window: open record files, browse them, edit a record, see and fix what is wrong.
+
+Layout: the record list on the left; the editor (grid and text views) in the middle; docks for
+problems, field help and the other tools around it. Each edited record gets its own document and
+undo stack, gathered in one ``QUndoGroup`` so Edit › Undo follows the record on screen. A file is
+saved whole, atomically, in its own format or another.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QThread, Slot
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThread,
+    Slot,
+)
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -24,11 +37,24 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox import __version__
-from sandbox.formats import FORMATS
+from sandbox.formats import (
+    FORMATS,
+    WriteError,
+    detect_format,
+    format_for_extension,
+    open_writer,
+)
+from sandbox.formats.registry import MARC
 from sandbox.records import display
-from sandbox.rules import validate
+from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.samples import starter_files
-from ui.record_list import FileLoader, RecordListModel
+from ui.document import RecordDocument
+from ui.editor import RecordEditor, monospace
+from ui.field_help import FieldHelp
+from ui.findings_model import ProblemRow
+from ui.record_list import FileLoader, RecordListModel, RecordRow
+
+MAX_RECENT_FILES = 10
 
 
 def open_dialog_filters() -> str:
@@ -45,18 +71,36 @@ def open_dialog_filters() -> str:
     return ";;".join(filters)
 
 
+def save_dialog_filters() -> tuple[str, dict[str, str]]:
+    """Filters for Save As, and which format each filter means."""
+    filters, meaning = [], {}
+    for fmt in FORMATS.values():
+        if fmt.writer is None or not fmt.extensions:
+            continue
+        text = f"{fmt.label} (" + " ".join(f"*{ext}" for ext in fmt.extensions) + ")"
+        filters.append(text)
+        meaning[text] = fmt.name
+    return ";;".join(filters), meaning
+
+
 class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
         self.setWindowTitle("Catalog Sandbox")
         self.setAcceptDrops(True)
         self.model = RecordListModel(self)
+        self.undo_group = QUndoGroup(self)
+        self.documents: dict[int, RecordDocument] = {}  # list row -> its open document
         self._thread: QThread | None = None
         self._loader: FileLoader | None = None
         self._paths: list[Path] = []
+        self._current_row: int | None = None
+        self.settings = QSettings()
         self._build_views()
+        self._build_docks()
         self._build_actions()
-        self.resize(1180, 720)
+        self.resize(1280, 800)
+        self._restore_window_state()
 
     # -- construction -------------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -86,70 +130,179 @@ class MainWindow(QMainWindow):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
 
+        self.editor = RecordEditor(self)
+        self.editor.currentTagChanged.connect(self._current_tag_changed)
+        self.editor.findingsUpdated.connect(self._findings_updated)
+        self.editor.editFailed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+
+        # Records the editor cannot take (unreadable ones, Dublin Core) are shown as text here.
         self.record_view = QPlainTextEdit()
         self.record_view.setObjectName("recordText")
-        self.record_view.setAccessibleName("Record as mnemonic text")
+        self.record_view.setAccessibleName("Record as text")
         self.record_view.setReadOnly(True)
-        self.record_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.record_view.setFont(mono)
-
-        self.problems = QListWidget()
-        self.problems.setObjectName("readProblems")
-        self.problems.setAccessibleName("Problems in this record: reading and validation")
-        self.problems.setWordWrap(True)
-        self.problems.setAlternatingRowColors(True)
+        self.record_view.setFont(monospace())
+        self.record_view.hide()
 
         detail = QWidget()
         layout = QVBoxLayout(detail)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.heading)
-        inner = QSplitter(Qt.Orientation.Vertical)
-        inner.addWidget(self.record_view)
-        inner.addWidget(self.problems)
-        inner.setStretchFactor(0, 3)
-        inner.setStretchFactor(1, 2)
-        inner.setSizes([400, 240])
-        layout.addWidget(inner)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.record_view, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([700, 580])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([480, 800])
+        self.setCentralWidget(self.splitter)
         self.statusBar().showMessage("Open a record file (File › Open) or the samples.")
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.problems = QTableView()
+        self.problems.setObjectName("problems")
+        self.problems.setAccessibleName("Problems in this record: reading and validation")
+        self.problems.setModel(self.editor.findings)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setWordWrap(True)
+        self.problems.verticalHeader().hide()
+        problems_header = self.problems.horizontalHeader()
+        problems_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        problems_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.problems.setColumnWidth(0, 90)
+        self.problems.setColumnWidth(1, 110)
+        self.problems.setColumnWidth(3, 80)
+        self.problems.activated.connect(self._problem_activated)
+        self.problems.clicked.connect(self._problem_activated)
+        self.problems_dock = self._dock("Problems", "problemsDock", self.problems,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+
+        self.field_help = FieldHelp()
+        self.help_dock = self._dock("Field help", "fieldHelpDock", self.field_help,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.help_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
 
     def _build_actions(self) -> None:
         style = self.style()
-        self.open_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
-                                   "&Open…", self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip("Open MARC 21, MARCXML, .mrk, MARC-in-JSON or Dublin Core files")
-        self.open_action.triggered.connect(self.choose_files)
-        self.samples_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
-                                      "Open &Samples", self)
-        self.samples_action.setStatusTip("Open the sample records that come with Catalog Sandbox")
-        self.samples_action.triggered.connect(self.open_samples)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        about_action = QAction("&About Catalog Sandbox", self)
-        about_action.triggered.connect(self._about)
+
+        def action(text, shortcut=None, slot=None, tip="", icon=None) -> QAction:
+            made = QAction(style.standardIcon(icon), text, self) if icon else QAction(text, self)
+            if shortcut is not None:
+                made.setShortcut(shortcut)
+            if tip:
+                made.setStatusTip(tip)
+            if slot is not None:
+                made.triggered.connect(slot)
+            return made
+
+        self.open_action = action("&Open…", QKeySequence.StandardKey.Open, self.choose_files,
+                                  "Open MARC 21, MARCXML, .mrk, MARC-in-JSON or Dublin Core files",
+                                  QStyle.StandardPixmap.SP_DialogOpenButton)
+        self.samples_action = action("Open &Samples", None, self.open_samples,
+                                     "Open the sample records that come with Catalog Sandbox",
+                                     QStyle.StandardPixmap.SP_DirHomeIcon)
+        self.save_action = action("&Save", QKeySequence.StandardKey.Save, self.save,
+                                  "Save the changed records back to their files",
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
+        self.save_as_action = action("Save &As…", QKeySequence.StandardKey.SaveAs, self.save_as,
+                                     "Save the open records to a new file, in any format")
+        quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        about_action = action("&About Catalog Sandbox", None, self._about)
+
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.undo_action.triggered.connect(self.editor.flush, Qt.ConnectionType.DirectConnection)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for editor_action in (self.editor.add_field_action, self.editor.add_subfield_action,
+                              self.editor.delete_action, self.editor.move_up_action,
+                              self.editor.move_down_action):
+            edit_menu.addAction(editor_action)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        for dock in (self.problems_dock, self.help_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
         self.menuBar().addMenu("&Help").addAction(about_action)
+
         toolbar = self.addToolBar("File")
         toolbar.setObjectName("fileToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.open_action)
-        toolbar.addAction(self.samples_action)
+        for toolbar_action in (self.open_action, self.samples_action, self.save_action,
+                               self.undo_action, self.redo_action):
+            toolbar.addAction(toolbar_action)
+        self.undo_group.cleanChanged.connect(lambda _clean: self._update_modified())
+        self.undo_group.indexChanged.connect(lambda _index: self._update_modified())
+
+    # -- settings -----------------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _save_window_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, paths: list[Path]) -> None:
+        recent = self.recent_files()
+        for path in reversed(paths):
+            text = str(Path(path).absolute())
+            if text in recent:
+                recent.remove(text)
+            recent.insert(0, text)
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT_FILES])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.recent_files() if Path(p).exists()]
+        for path in recent:
+            self.recent_menu.addAction(Path(path).name,
+                                       lambda p=path: self.open_files([Path(p)])).setStatusTip(path)
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
 
     # -- opening files ------------------------------------------------------------------------
     @Slot()
@@ -162,15 +315,19 @@ class MainWindow(QMainWindow):
     def open_samples(self) -> None:
         self.open_files(starter_files())
 
-    def open_files(self, paths: list[Path]) -> None:
+    def open_files(self, paths: list[Path]) -> bool:
         """Replace the list with the records of ``paths``, read in the background."""
+        if not self._may_discard_changes():
+            return False
         self._stop_loading()
+        self._close_documents()
         self.model.clear()
-        self._show_item(None)
+        self._show_row(None)
         self._paths = list(paths)
         names = ", ".join(p.name for p in self._paths)
-        self.setWindowTitle(f"{names} — Catalog Sandbox" if names else "Catalog Sandbox")
+        self._update_title()
         self.statusBar().showMessage(f"Reading {names}…")
+        self._remember([p for p in self._paths if p.exists()])
         self._thread = QThread(self)
         self._loader = FileLoader(self._paths)
         self._loader.moveToThread(self._thread)
@@ -180,6 +337,7 @@ class MainWindow(QMainWindow):
         self._loader.finished.connect(self._loading_finished)
         self._loader.finished.connect(self._thread.quit)
         self._thread.start()
+        return True
 
     def is_loading(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
@@ -220,7 +378,7 @@ class MainWindow(QMainWindow):
             self.table.resizeColumnToContents(column)
             header.resizeSection(column, min(header.sectionSize(column), widest))
 
-    def _update_status(self, done: bool) -> None:
+    def _update_status(self, done: bool = True) -> None:
         counts = self.model.counts()
         total = sum(counts.values())
         text = f"{total} record{'s' if total != 1 else ''}"
@@ -230,59 +388,212 @@ class MainWindow(QMainWindow):
             text += f" · {counts['unreadable']} unreadable"
         if not done:
             text += " · reading…"
+        findings = self.editor.findings.counts()
+        if self.editor.isEnabled() and self.editor.document is not None:
+            text += (f" · this record: {findings['error']} errors, {findings['warning']} warnings"
+                     f" (checked in {self.editor.last_validation_ms:.1f} ms)")
         self.statusBar().showMessage(text)
 
-    # -- showing a record ---------------------------------------------------------------------
+    # -- showing and editing a record -------------------------------------------------------------
     @Slot(QItemSelection, QItemSelection)
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self._show_item(self.model.row(rows[0].row()) if rows else None)
+        self._show_row(rows[0].row() if rows else None)
 
-    def _show_item(self, row) -> None:
-        self.problems.clear()
-        if row is None:
+    def document_for(self, row_number: int) -> RecordDocument | None:
+        """The open document of a list row (made when the row is first shown)."""
+        document = self.documents.get(row_number)
+        if document is None:
+            record = self.model.row(row_number).load()
+            if record is None:
+                return None
+            document = RecordDocument(record, self)
+            self.documents[row_number] = document
+            self.undo_group.addStack(document.undo_stack)
+            document.undo_stack.setObjectName(f"row-{row_number}")
+            document.undo_stack.cleanChanged.connect(self._stack_clean_changed)
+        return document
+
+    @Slot(bool)
+    def _stack_clean_changed(self, clean: bool) -> None:
+        row_number = int(self.sender().objectName().removeprefix("row-"))
+        self.model.set_modified(row_number, not clean)
+
+    def _show_row(self, row_number: int | None) -> None:
+        self.editor.flush()
+        self._current_row = row_number
+        if row_number is None:
             self.heading.setText("No record selected")
-            self.record_view.clear()
+            self.editor.set_document(None)
+            self.undo_group.setActiveStack(None)
+            self._show_text_only(None)
             return
-        item = row.item
-        record = row.load()
-        where = f"{row.path.name}, record {item.number}"
-        if record is None:
+        row = self.model.row(row_number)
+        where = f"{row.path.name}, record {row.item.number}"
+        document = self.document_for(row_number)
+        if document is None:
             self.heading.setText(f"Unreadable record — {where}")
-            self.record_view.setPlainText(
+            self.editor.set_document(None)
+            self.undo_group.setActiveStack(None)
+            self._show_text_only(
                 "This record could not be read, so there is nothing to show.\n"
                 "The problems below say what is wrong and where; the other records of the file "
-                "were read normally."
-            )
-            self._list_read_errors(item)
+                "were read normally.")
+            self.editor.findings.set_rows([ProblemRow.from_read_problem(p) for p in row.item.errors])
+            self._update_status()
+            return
+        self.heading.setText(f"{row.title} — {where}")
+        self.undo_group.setActiveStack(document.undo_stack)
+        if isinstance(document.record, DublinCoreRecord):
+            self.editor.set_document(None)
+            self._show_text_only(display.as_text(document.record))
+            from sandbox.rules import validate
+
+            self.editor.findings.set_rows(
+                [ProblemRow.from_finding(f) for f in validate(document.record, "full", row.item.problems)])
         else:
-            self.heading.setText(f"{row.title} — {where}")
-            self.record_view.setPlainText(display.as_text(record))
-            self._list_findings(validate(record, "full", item.problems), item.suppressed)
+            self._show_text_only(None)
+            self.editor.set_document(document, row.item.problems)
+        self._update_status()
 
-    def _list_read_errors(self, item) -> None:
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        for problem in item.errors:
-            self.problems.addItem(QListWidgetItem(icon, f"{problem.location()}: {problem.message}"))
+    def _show_text_only(self, text: str | None) -> None:
+        self.record_view.setVisible(text is not None)
+        self.editor.setVisible(text is None)
+        self.record_view.setPlainText(text or "")
 
-    def _list_findings(self, findings, suppressed: int) -> None:
-        style = self.style()
-        icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
-        for finding in findings:
-            entry = QListWidgetItem(icons[finding.severity],
-                                    f"{finding.location}: {finding.message}  [{finding.rule}]")
-            entry.setToolTip(f"{finding.rule} {finding.slug} ({finding.severity})\n"
-                             f"Why it matters: {finding.why}\nSource: {finding.citation}")
-            entry.setData(Qt.ItemDataRole.UserRole, finding)
-            self.problems.addItem(entry)
-        if suppressed:
-            self.problems.addItem(f"… and {suppressed} more repairs like these")
-        if not findings:
-            self.problems.addItem("No problems found: the record passes every rule.")
+    @Slot(str)
+    def _current_tag_changed(self, tag: str) -> None:
+        self.field_help.show_field(tag)
+
+    @Slot()
+    def _findings_updated(self) -> None:
+        self.problems.resizeRowsToContents()
+        self._update_status()
+
+    @Slot(QModelIndex)
+    def _problem_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        problem = self.editor.findings.row(index.row())
+        if self.editor.reveal(problem.location, problem.line):
+            self.editor.views.currentWidget().setFocus()
+
+    # -- saving ---------------------------------------------------------------------------------------
+    def modified_rows(self) -> list[int]:
+        return sorted(row for row, document in self.documents.items() if document.is_modified())
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(bool(self.modified_rows()))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        names = ", ".join(p.name for p in self._paths)
+        self.setWindowTitle(f"{names}[*] — Catalog Sandbox" if names else "Catalog Sandbox[*]")
+
+    @Slot()
+    def save(self) -> bool:
+        """Write every file that has changed records back in its own format."""
+        self.editor.flush()
+        files = sorted({self.model.row(row).path for row in self.modified_rows()})
+        if not files:
+            self.statusBar().showMessage("Nothing to save: no record has changed.", 4000)
+            return True
+        for path in files:
+            fmt = detect_format(path)
+            if fmt is None or fmt.writer is None:
+                QMessageBox.information(self, "Save", f"{path.name} is in a format Catalog Sandbox "
+                                        "reads but does not write; choose another with Save As.")
+                return self.save_as()
+            if not self._write_file(path, fmt, [r for r in range(self.model.rowCount())
+                                                if self.model.row(r).path == path]):
+                return False
+        return True
+
+    @Slot()
+    def save_as(self) -> bool:
+        self.editor.flush()
+        if self.model.rowCount() == 0:
+            return False
+        filters, meaning = save_dialog_filters()
+        start = str(self._paths[0].with_suffix("")) if self._paths else ""
+        target, chosen = QFileDialog.getSaveFileName(self, "Save records as", start, filters)
+        if not target:
+            return False
+        path = Path(target)
+        fmt = format_for_extension(path, writing=True) or FORMATS[meaning.get(chosen, "mrk")]
+        if fmt.kind == MARC and any(isinstance(self._record_of(r), DublinCoreRecord)
+                                    for r in range(self.model.rowCount())):
+            QMessageBox.warning(self, "Save As", "Dublin Core records cannot be saved as "
+                                f"{fmt.label}; choose a Dublin Core format.")
+            return False
+        return self._write_file(path, fmt, list(range(self.model.rowCount())))
+
+    def _record_of(self, row_number: int):
+        document = self.documents.get(row_number)
+        return document.record if document is not None else self.model.row(row_number).load()
+
+    def _write_file(self, path: Path, fmt, row_numbers: list[int]) -> bool:
+        unreadable = [self.model.row(r).item.number for r in row_numbers
+                      if self.model.row(r).status == "unreadable"]
+        if unreadable:
+            answer = QMessageBox.question(
+                self, "Save", f"{len(unreadable)} record(s) of {path.name} could not be read "
+                f"(numbers {', '.join(map(str, unreadable[:10]))}) and cannot be written. "
+                "Save the others?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        placed: dict[int, tuple[int, int]] = {}
+        try:
+            with open_writer(path, fmt) as writer:
+                for row_number in row_numbers:
+                    record = self._record_of(row_number)
+                    if record is None:
+                        continue
+                    start = writer.position()
+                    writer.write(record)
+                    placed[row_number] = (start, writer.position() - start)
+        except (OSError, WriteError) as error:
+            QMessageBox.critical(self, "Save failed", f"{path} was not written (nothing was "
+                                 f"changed on disk): {error}")
+            return False
+        same_file = all(self.model.row(r).path == path for r in row_numbers)
+        for row_number, (offset, length) in placed.items():
+            row: RecordRow = self.model.row(row_number)
+            if same_file and fmt.name == "marc":
+                row.relocate(offset, length)
+            document = self.documents.get(row_number)
+            if document is not None and (same_file or path in self._paths):
+                document.mark_saved()
+        self._remember([path])
+        self.statusBar().showMessage(f"Saved {len(placed)} records to {path}", 6000)
+        return True
+
+    def _may_discard_changes(self) -> bool:
+        """Ask before unsaved changes are lost; True when it is fine to go on."""
+        self.editor.flush()
+        modified = self.modified_rows()
+        if not modified:
+            return True
+        answer = self.ask_about_unsaved(len(modified))
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_about_unsaved(self, count: int) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
+            self, "Unsaved changes",
+            f"{count} record{'s' if count != 1 else ''} changed since the last save. "
+            "Save the changes?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def _close_documents(self) -> None:
+        self.editor.set_document(None)
+        for document in self.documents.values():
+            self.undo_group.removeStack(document.undo_stack)
+            document.deleteLater()
+        self.documents.clear()
+        self._update_modified()
 
     # -- window behaviour ---------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
@@ -295,6 +606,10 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
 
     def closeEvent(self, event) -> None:
+        if not self._may_discard_changes():
+            event.ignore()
+            return
+        self._save_window_state()
         self._stop_loading()
         super().closeEvent(event)
 

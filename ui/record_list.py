@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sandbox.formats import ReadItem, detect_format, read_file
@@ -57,6 +57,10 @@ class RecordRow:
             item.record = None  # decoded again by load()
         return row
 
+    def relocate(self, offset: int, length: int) -> None:
+        """Where the record now is, after its file was saved again."""
+        self.item.offset, self.item.length = offset, length
+
     def load(self):
         """The record (None for an unreadable one)."""
         if self.status == "unreadable":
@@ -75,6 +79,7 @@ class RecordListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[RecordRow] = []
         self._counts: Counter[str] = Counter()
+        self._modified: set[int] = set()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -96,7 +101,12 @@ class RecordListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+            text = self._text(row, column)
+            return f"{text} *" if column == 0 and index.row() in self._modified else text
+        if role == Qt.ItemDataRole.FontRole and index.row() in self._modified:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, which the column may elide
             return row.item.summary() or self._text(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
@@ -128,6 +138,7 @@ class RecordListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows.clear()
         self._counts.clear()
+        self._modified.clear()
         self.endResetModel()
 
     @Slot(list)
@@ -139,6 +150,13 @@ class RecordListModel(QAbstractTableModel):
         self._rows.extend(rows)
         self._counts.update(row.status for row in rows)
         self.endInsertRows()
+
+    def set_modified(self, row: int, modified: bool) -> None:
+        """Mark a row whose record has unsaved changes (shown with '*', in italics)."""
+        if modified == (row in self._modified) or not 0 <= row < len(self._rows):
+            return
+        (self._modified.add if modified else self._modified.discard)(row)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def counts(self) -> dict[str, int]:
         return {status: self._counts[status] for status in ("ok", "repaired", "unreadable")}

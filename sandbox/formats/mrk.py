@@ -12,6 +12,7 @@ Source: LC, "MARCMaker and MARCBreaker User's Manual" (https://www.loc.gov/marc/
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -296,3 +297,8 @@ class MrkReader:
             subfields.append(Subfield(piece[0], decode_mnemonics(piece[1:])))
         return Field(tag=tag, indicators=Indicators(indicators[0], indicators[1]),
                      subfields=subfields)
+
+
+def read_text(text: str, name: str = "(typed text)") -> list[ReadItem]:
+    """The records typed as mnemonic text (the editor's text view), with what was repaired."""
+    return list(MrkReader(io.BytesIO(text.encode("utf-8")), name))

@@ -177,7 +177,12 @@ class RecordWriter:
         if fmt.writer is None:
             raise ValueError(f"{fmt.label} can be read but not written")
         self.format = fmt
+        self._stream = stream
         self._writer = fmt.writer(stream)
+
+    def position(self) -> int:
+        """Bytes written so far (where the next record starts in the file)."""
+        return self._stream.tell()
 
     def write(self, record: AnyRecord) -> None:
         try:

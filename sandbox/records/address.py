@@ -221,3 +221,45 @@ def _resolve_dublin_core(record: DublinCoreRecord, address: Address) -> list[Tar
         if address.occurrence is None or address.occurrence == occurrence:
             targets.append(Target(address.with_occurrence(occurrence), statement.value, index))
     return targets
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where an address points, in the terms an editor shows a record in.
+
+    ``part`` is ``leader``, ``field`` (the whole field), ``tag``, ``ind1``, ``ind2``, ``subfield``
+    or ``positions`` (``start``-``end`` of the leader or a control field). ``field_index`` is None
+    for the leader.
+    """
+
+    part: str
+    field_index: int | None = None
+    subfield_index: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+def locate(record: Record | DublinCoreRecord, location: str) -> list[Spot]:
+    """The spots a finding's location names (empty when it names nothing that exists, such as a
+    missing field, or is not an address at all)."""
+    try:
+        address = parse_address(location)
+        targets = resolve(record, address)
+    except (AddressError, ValueError):
+        return []
+    spots = []
+    for target in targets:
+        if address.is_dublin_core:
+            spots.append(Spot("field", target.field_index))
+        elif address.start is not None:
+            end = address.end if address.end is not None else address.start
+            spots.append(Spot("positions", target.field_index, None, address.start, end))
+        elif address.tag == LEADER:
+            spots.append(Spot("leader"))
+        elif address.indicator is not None:
+            spots.append(Spot(f"ind{address.indicator}", target.field_index))
+        elif target.subfield_index is not None:
+            spots.append(Spot("subfield", target.field_index, target.subfield_index))
+        else:
+            spots.append(Spot("field", target.field_index))
+    return spots

@@ -28,6 +28,10 @@ def open_and_wait(qtbot, window, paths):
     qtbot.waitUntil(lambda: not window.is_loading(), timeout=10_000)
 
 
+def problem_texts(window):
+    return [row.text() for row in window.editor.findings.rows()]
+
+
 def rows(window):
     model = window.model
     return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
@@ -50,25 +54,24 @@ def test_damaged_corpus_file_lists_good_records_and_marks_the_bad_one(qtbot, win
 
     window.table.selectRow(6)
     assert window.heading.text().startswith("Unreadable record — badldr.usmarc, record 7")
-    problem_texts = [window.problems.item(i).text() for i in range(window.problems.count())]
-    assert any("record 7" in text and "byte 1717" in text for text in problem_texts)
+    texts = problem_texts(window)
+    assert any("record 7" in text and "byte 1717" in text for text in texts)
 
 
 def test_selecting_a_record_shows_it_as_mnemonic_text(qtbot, window):
     open_and_wait(qtbot, window, [SAMPLES / "starter-records.mrk"])
     window.table.selectRow(2)
-    text = window.record_view.toPlainText()
+    text = window.editor.text.toPlainText()
     assert text.startswith("=LDR  ")
     assert "=245  12$aL'étranger" in text
-    assert window.record_view.isReadOnly()
-    texts = [window.problems.item(i).text() for i in range(window.problems.count())]
+    texts = problem_texts(window)
     assert not any("[STR-" in t or "[TAG-" in t or "[FIX-" in t for t in texts)
 
 
 def test_repaired_records_show_their_warnings(qtbot, window, corpus):
     open_and_wait(qtbot, window, [corpus / "edsu+pymarc/test/bad_records.mrc"])
     window.table.selectRow(1)
-    texts = [window.problems.item(i).text() for i in range(window.problems.count())]
+    texts = problem_texts(window)
     assert any(t.startswith("LDR/12-16: Leader/12-16 base address is '99937'")
                and t.endswith("[STR-003]") for t in texts)
     assert window.model.data(window.model.index(1, 0), RecordListModel.STATUS_ROLE) == "repaired"
@@ -126,10 +129,10 @@ def test_validation_findings_are_listed_with_their_rule(qtbot, window, tmp_path)
                    encoding="utf-8")
     open_and_wait(qtbot, window, [bad])
     window.table.selectRow(0)
-    items = [window.problems.item(i) for i in range(window.problems.count())]
-    isbn = [i for i in items if i.text().endswith("[NUM-001]")]
-    assert len(isbn) == 1 and isbn[0].text().startswith("020$a: ")
-    assert "Why it matters:" in isbn[0].toolTip()
+    model = window.editor.findings
+    isbn = [r for r in range(model.rowCount()) if model.row(r).rule == "NUM-001"]
+    assert len(isbn) == 1 and model.row(isbn[0]).text().startswith("020$a: ")
+    assert "Why it matters:" in model.data(model.index(isbn[0], 2), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_rows_of_iso2709_files_keep_offsets_not_records(qtbot, window):
@@ -137,7 +140,7 @@ def test_rows_of_iso2709_files_keep_offsets_not_records(qtbot, window):
     row = window.model.row(2)
     assert row.item.record is None and row.item.offset > 0  # nothing held but the offset
     window.table.selectRow(2)
-    assert "=245  12$aL'étranger" in window.record_view.toPlainText()
+    assert "=245  12$aL'étranger" in window.editor.text.toPlainText()
     assert window.heading.text().startswith("L'étranger")
 
 

@@ -1,0 +1,241 @@
+"""The editor through its widgets: grid edits, text typing, undo/redo, findings that jump."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+QStandardPaths.setTestModeEnabled(True)
+
+from sandbox.formats import read_file  # noqa: E402
+from sandbox.formats.mrk import format_record  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.record_model import IND2, TAG, VALUE  # noqa: E402
+
+RECORD = """=LDR  00000nam a2200000 i 4500
+=001  cs-0001
+=008  240101s2024\\\\\\\\nyu\\\\\\\\\\\\\\\\\\\\000\\0\\eng\\d
+=020  \\\\$a9780374275631
+=040  \\\\$aDLC$beng$erda$cDLC
+=100  1\\$aKahneman, Daniel,$eauthor.
+=245  10$aThinking, fast and slow /$cDaniel Kahneman.
+=264  \\1$aNew York :$bFarrar, Straus and Giroux,$c2011.
+=300  \\\\$a499 pages ;$c24 cm
+=336  \\\\$atext$btxt$2rdacontent
+=337  \\\\$aunmediated$bn$2rdamedia
+=338  \\\\$avolume$bnc$2rdacarrier
+=650  \\0$aReasoning.
+"""
+
+
+@pytest.fixture(autouse=True)
+def never_ask(monkeypatch):
+    """Closing a window with changes asks (a modal box); tests that do not test that discard."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(MainWindow, "ask_about_unsaved",
+                        lambda self, count: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "book.mrk"
+    path.write_text(RECORD, encoding="utf-8")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
+        win.open_files([path])
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
+    win.table.selectRow(0)
+    qtbot.waitUntil(lambda: win.editor.document is not None)
+    win.path = path
+    return win
+
+
+def record(window):
+    return window.editor.document.record
+
+
+def field_index(window, tag):
+    return next(i for i, f in enumerate(record(window).fields) if f.tag == tag)
+
+
+def type_into_cell(qtbot, window, index, text):
+    """Edit a grid cell as a learner does: F2, select all, type, Enter."""
+    grid = window.editor.grid
+    grid.setFocus()
+    grid.setCurrentIndex(index)
+    grid.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), f"no cell editor opened for {index.data()}"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits on a queued call after Return.
+    qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+
+def test_models_pass_the_qt_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.editor.model)
+    qtmodeltester.check(window.editor.findings)
+
+
+def test_editing_a_subfield_in_the_grid_changes_the_record_and_the_text(qtbot, window):
+    model = window.editor.model
+    title = model.index_for(field_index(window, "245"), 0, VALUE)
+    type_into_cell(qtbot, window, title, "Thinking, slow and fast /")
+    assert record(window)["245"]["a"] == "Thinking, slow and fast /"
+    assert "=245  10$aThinking, slow and fast /$c" in window.editor.text.toPlainText()
+    assert window.isWindowModified()
+    assert window.undo_action.text() == "&Undo change 245 $a"
+
+
+def test_editing_an_indicator_and_undo_redo(qtbot, window):
+    model = window.editor.model
+    index = model.index_for(field_index(window, "245"), None, IND2)
+    type_into_cell(qtbot, window, index, "4")
+    assert record(window)["245"].indicators[1] == "4"
+    assert window.undo_action.text() == "&Undo change 245 ind2"
+    window.undo_action.trigger()
+    assert record(window)["245"].indicators[1] == "0"
+    assert not window.isWindowModified()  # back to the saved state
+    window.redo_action.trigger()
+    assert record(window)["245"].indicators[1] == "4"
+
+
+def test_editing_a_fixed_field_position_through_the_grid(qtbot, window):
+    model = window.editor.model
+    index = model.index_for(field_index(window, "008"), None, VALUE)
+    value = record(window)["008"].data
+    type_into_cell(qtbot, window, index, value[:35] + "fre" + value[38:])
+    assert record(window)["008"].data[35:38] == "fre"
+    assert "=008  " in window.editor.text.toPlainText()
+
+
+def test_every_edit_kind_undoes_and_redoes(qtbot, window):
+    editor = window.editor
+    original = format_record(record(window))
+    steps = []
+    assert editor.add_field("500")
+    steps.append(format_record(record(window)))
+    editor.reveal_spot(field_index(window, "245"), 0, VALUE)
+    assert editor.add_subfield("b")
+    steps.append(format_record(record(window)))
+    editor.reveal_spot(field_index(window, "245"), 1, VALUE)
+    assert editor.move_current(-1)
+    steps.append(format_record(record(window)))
+    editor.reveal_spot(field_index(window, "650"), None, TAG)
+    assert editor.move_current(-1)
+    steps.append(format_record(record(window)))
+    editor.reveal_spot(field_index(window, "020"), None, TAG)
+    assert editor.delete_current()
+    steps.append(format_record(record(window)))
+    assert len(set(steps)) == len(steps)
+    stack = editor.document.undo_stack
+    assert stack.count() == 5
+    for expected in reversed([original] + steps[:-1]):
+        window.undo_action.trigger()
+        assert format_record(record(window)) == expected
+    for expected in steps:
+        window.redo_action.trigger()
+        assert format_record(record(window)) == expected
+    assert window.editor.model.rowCount() == len(record(window).fields) + 1
+
+
+def test_typing_in_the_text_view_updates_the_grid_and_is_one_undo_step(qtbot, window):
+    editor = window.editor
+    editor.views.setCurrentWidget(editor.text)
+    text = editor.text
+    cursor = text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    text.setTextCursor(cursor)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    qtbot.keyClicks(text, "=500  \\\\$aIncludes index.")
+    qtbot.waitUntil(lambda: any(f.tag == "500" for f in record(window).fields), timeout=2000)
+    model = editor.model
+    tags = [model.index(r, TAG).data() for r in range(model.rowCount())]
+    assert tags[-1] == "500"
+    assert model.index(0, 0, model.index(len(tags) - 1, TAG)).siblingAtColumn(VALUE).data() == "Includes index."
+    assert editor.document.undo_stack.count() == 1  # the burst of typing merged
+    window.undo_action.trigger()
+    assert not any(f.tag == "500" for f in record(window).fields)
+    assert "=500" not in text.toPlainText()
+
+
+def test_text_that_holds_no_record_changes_nothing_and_says_why(qtbot, window):
+    editor = window.editor
+    before = format_record(record(window))
+    editor.text.setPlainText("just some words")
+    editor.read_text_view()
+    assert format_record(record(window)) == before
+    rows = editor.findings.rows()
+    assert rows[0].severity == "error" and "nothing was changed" in rows[0].message
+
+
+def test_findings_update_live_and_clicking_one_selects_its_cell(qtbot, window):
+    editor = window.editor
+    assert not any(r.rule == "REQ-010" for r in editor.findings.rows())
+    index = editor.model.index_for(field_index(window, "245"), None, IND2)
+    type_into_cell(qtbot, window, index, "7")  # "Thinking" has no 7 nonfiling characters
+    rows = editor.findings.rows()
+    wrong = [n for n, r in enumerate(rows) if r.location == "245/ind2"]
+    assert wrong, [r.text() for r in rows]
+    assert editor.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    editor.reveal_spot(0, None, TAG)
+    problems = window.problems
+    rect = problems.visualRect(editor.findings.index(wrong[0], 2))
+    qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    current = editor.grid.currentIndex()
+    assert editor.model.field_index(current) == field_index(window, "245")
+    assert current.column() == IND2
+    selected = editor.text.textCursor().selectedText()
+    assert selected == "7"
+
+
+def test_a_finding_in_a_subfield_selects_the_subfield(qtbot, window):
+    editor = window.editor
+    index = editor.model.index_for(field_index(window, "020"), 0, VALUE)
+    type_into_cell(qtbot, window, index, "9780374275632")  # wrong check digit
+    row = next(n for n, r in enumerate(editor.findings.rows()) if r.rule == "NUM-001")
+    window._problem_activated(editor.findings.index(row, 0))
+    current = editor.grid.currentIndex()
+    assert editor.model.subfield_index(current) == 0
+    assert editor.model.field_index(current) == field_index(window, "020")
+
+
+def test_saving_writes_the_file_atomically_and_clears_the_modified_mark(qtbot, window):
+    index = window.editor.model.index_for(field_index(window, "245"), 0, VALUE)
+    type_into_cell(qtbot, window, index, "Thinking, fast and slower /")
+    assert window.isWindowModified()
+    assert window.save()
+    assert not window.isWindowModified()
+    saved = next(iter(read_file(window.path))).record
+    assert saved["245"]["a"] == "Thinking, fast and slower /"
+    assert not list(Path(window.path).parent.glob("*.tmp*"))
+
+
+def test_field_help_follows_the_current_field(qtbot, window):
+    editor = window.editor
+    editor.reveal_spot(field_index(window, "245"), None, TAG)
+    assert window.field_help.tag == "245"
+    assert "Title Statement" in window.field_help.toPlainText()
+    assert "Nonfiling characters" in window.field_help.toPlainText()
+
+
+def test_opening_a_damaged_corpus_file_lets_the_good_records_be_edited(qtbot, corpus):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
+        win.open_files([corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc"])
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
+    win.table.selectRow(6)
+    assert not win.editor.isEnabled() and win.editor.findings.rowCount() >= 1
+    win.table.selectRow(0)
+    assert win.editor.isEnabled()
+    assert win.editor.add_field("500")
+    assert win.isWindowModified()
