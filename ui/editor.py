@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QKeySequence,
+    QStandardItemModel,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -238,7 +239,9 @@ class RecordEditor(QWidget):
         self._parse_timer.stop()
         self.setEnabled(document is not None)
         if document is None:
-            self.grid.setModel(None)
+            # An empty model, not None: PySide6 6.12's setModel(None) drops a reference to None
+            # and the interpreter aborts at exit.
+            self.grid.setModel(QStandardItemModel(self.grid))
             self.model = None
             self._set_text("")
             self.findings.set_rows([])

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QThread,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.model = RecordListModel(self)
         self.undo_group = QUndoGroup(self)
+        # Shown when no record is open. (Never pass None to setActiveStack: PySide6 6.12 then
+        # drops a reference to None and the interpreter aborts at exit.)
+        self._no_record_stack = QUndoStack(self)
+        self.undo_group.addStack(self._no_record_stack)
         self.documents: dict[int, RecordDocument] = {}  # list row -> its open document
         self._thread: QThread | None = None
         self._loader: FileLoader | None = None
@@ -381,11 +385,13 @@ class MainWindow(QMainWindow):
     def _update_status(self, done: bool = True) -> None:
         counts = self.model.counts()
         total = sum(counts.values())
-        text = f"{total} record{'s' if total != 1 else ''}"
+        text = f"{total:,} record{'s' if total != 1 else ''}"
         if counts["repaired"]:
             text += f" · {counts['repaired']} repaired on reading"
         if counts["unreadable"]:
             text += f" · {counts['unreadable']} unreadable"
+        if counts["unchecked"]:
+            text += f" · {counts['unchecked']:,} not checked yet (each record is read when shown)"
         if not done:
             text += " · reading…"
         findings = self.editor.findings.counts()
@@ -425,7 +431,7 @@ class MainWindow(QMainWindow):
         if row_number is None:
             self.heading.setText("No record selected")
             self.editor.set_document(None)
-            self.undo_group.setActiveStack(None)
+            self.undo_group.setActiveStack(self._no_record_stack)
             self._show_text_only(None)
             return
         row = self.model.row(row_number)
@@ -434,7 +440,7 @@ class MainWindow(QMainWindow):
         if document is None:
             self.heading.setText(f"Unreadable record — {where}")
             self.editor.set_document(None)
-            self.undo_group.setActiveStack(None)
+            self.undo_group.setActiveStack(self._no_record_stack)
             self._show_text_only(
                 "This record could not be read, so there is nothing to show.\n"
                 "The problems below say what is wrong and where; the other records of the file "
@@ -611,6 +617,7 @@ class MainWindow(QMainWindow):
             return
         self._save_window_state()
         self._stop_loading()
+        self._close_documents()  # undo commands are freed now, not during interpreter shutdown
         super().closeEvent(event)
 
     def _about(self) -> None:

@@ -19,18 +19,23 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sandbox.formats import ReadItem, detect_format, read_file
-from sandbox.formats.iso2709 import read_record_at
+from sandbox.formats.iso2709 import Iso2709Reader, index_records, read_record_at
 from sandbox.records import display
 
 BATCH_SIZE = 500
+#: ISO 2709 files larger than this are indexed (offsets only) and each record is decoded when
+#: it is first shown; smaller ones are read through at once so every row's status is known.
+INDEX_ONLY_BYTES = 4_000_000
+UNCHECKED = "unchecked"
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordRow:
     """One list row: where the record came from, what was read there, and its summary.
 
     For ISO 2709 files the row keeps the record's offset, not the record: a 100,000-record file
-    would otherwise sit in memory whole. ``load()`` decodes it again when it is shown.
+    would otherwise sit in memory whole. ``load()`` decodes it again when it is shown. Rows of a
+    large file start ``unchecked`` (only their place is known) and are summarised on first view.
     """
 
     path: Path
@@ -40,6 +45,31 @@ class RecordRow:
     control: str
     status: str
     iso2709: bool = False
+    complete: bool = True
+
+    @classmethod
+    def indexed(cls, path: Path, number: int, offset: int, length: int, complete: bool) -> RecordRow:
+        item = ReadItem(number=number, record=None, offset=offset, length=length)
+        return cls(path, item, "", "", "", UNCHECKED, iso2709=True, complete=complete)
+
+    def check(self) -> bool:
+        """Decode an unchecked row to learn its summary and status; True if it was unchecked."""
+        if self.status != UNCHECKED:
+            return False
+        item = self._read()
+        self.item = item
+        checked = RecordRow.from_item(self.path, item, iso2709=self.complete)
+        self.title, self.material, self.control = checked.title, checked.material, checked.control
+        self.status, self.iso2709 = checked.status, checked.iso2709
+        return True
+
+    def _read(self) -> ReadItem:
+        if self.complete:
+            return read_record_at(str(self.path), self.item.number, self.item.offset, self.item.length)
+        # A damaged slot: let the reader say what is wrong with it, as it would have in full.
+        with open(self.path, "rb") as stream:
+            wanted = self.item.number
+            return next(iter(Iso2709Reader(stream, str(self.path), select=lambda n: n == wanted)))
 
     @classmethod
     def from_item(cls, path: Path, item: ReadItem, iso2709: bool = False) -> RecordRow:
@@ -63,6 +93,7 @@ class RecordRow:
 
     def load(self):
         """The record (None for an unreadable one)."""
+        self.check()
         if self.status == "unreadable":
             return None
         if self.iso2709:
@@ -100,6 +131,8 @@ class RecordListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if column not in (0, 4) or role == self.STATUS_ROLE:
+            self._check(row)
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._text(row, column)
             return f"{text} *" if column == 0 and index.row() in self._modified else text
@@ -123,6 +156,12 @@ class RecordListModel(QAbstractTableModel):
         if role == self.STATUS_ROLE:
             return row.status
         return None
+
+    def _check(self, row: RecordRow) -> None:
+        """Summarise a row of a large file the first time it is shown (a fraction of a ms)."""
+        if row.status == UNCHECKED and row.check():
+            self._counts[UNCHECKED] -= 1
+            self._counts[row.status] += 1
 
     @staticmethod
     def _text(row: RecordRow, column: int) -> str:
@@ -159,7 +198,8 @@ class RecordListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def counts(self) -> dict[str, int]:
-        return {status: self._counts[status] for status in ("ok", "repaired", "unreadable")}
+        """Rows by status; ``unchecked`` rows (of a large, indexed file) are not decoded yet."""
+        return {status: self._counts[status] for status in ("ok", "repaired", "unreadable", UNCHECKED)}
 
 
 class FileLoader(QObject):
@@ -187,11 +227,29 @@ class FileLoader(QObject):
         finally:
             self.finished.emit()  # whatever happened, the window stops waiting
 
+    def _index(self, path: Path) -> None:
+        """List a large ISO 2709 file from its record offsets; rows are decoded when shown."""
+        batch: list[RecordRow] = []
+        size = 200  # the first rows go out at once, so the first record shows immediately
+        with open(path, "rb") as stream:
+            for number, (offset, length, complete) in enumerate(index_records(stream), start=1):
+                if self._cancelled:
+                    break
+                batch.append(RecordRow.indexed(path, number, offset, length, complete))
+                if len(batch) >= size:
+                    self.rows_ready.emit(batch)
+                    batch, size = [], 20_000
+        if batch:
+            self.rows_ready.emit(batch)
+
     def _read(self, path: Path) -> None:
         batch: list[RecordRow] = []
         try:
             fmt = detect_format(path)
             iso2709 = fmt is not None and fmt.name == "marc"
+            if iso2709 and path.stat().st_size > INDEX_ONLY_BYTES:
+                self._index(path)
+                return
             for item in read_file(path, fmt):
                 if self._cancelled:
                     break

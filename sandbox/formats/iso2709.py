@@ -534,6 +534,16 @@ def write_all(stream: BinaryIO, records: Iterable[Record]) -> None:
         writer.write(record)
 
 
+def index_records(stream: BinaryIO) -> Iterator[tuple[int, int, bool]]:
+    """``(offset, length, complete)`` of every record slot, without decoding any record.
+
+    The slots are the reader's own (same damage handling), so slot N here is record N there.
+    A large file can be listed from this index and each record decoded when it is shown.
+    """
+    for offset, data, _note, complete in _Scanner(stream).chunks():
+        yield offset, len(data), complete
+
+
 def read_record_at(path: str, number: int, offset: int, length: int) -> ReadItem:
     """Decode again the record a reader found at ``offset`` (lets a list keep offsets, not records)."""
     with open(path, "rb") as stream:
