@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from sandbox import __version__
+from ui.context import open_context
 from ui.main_window import MainWindow
 
 
@@ -20,10 +21,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(files: list[str]) -> int:
+def run(files: list[str], db_url: str | None = None) -> int:
     app = create_application()
-    window = MainWindow()
+    context = open_context(db_url)
+    window = MainWindow(context)
+    app.aboutToQuit.connect(window.autosave_now)
+    app.aboutToQuit.connect(context.close)
     window.show()
+    for note in context.notes:
+        window.statusBar().showMessage(note, 15_000)
     if files:
         window.open_files([Path(f) for f in files])
     else:

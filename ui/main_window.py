@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThread,
+    QTimer,
     Slot,
 )
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox import __version__
+from sandbox.editing import ReplaceRecord
 from sandbox.formats import (
     FORMATS,
     WriteError,
@@ -45,9 +47,12 @@ from sandbox.formats import (
     open_writer,
 )
 from sandbox.formats.registry import MARC
+from sandbox.formats.text import record_from_text, record_to_text
 from sandbox.records import display
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.samples import starter_files
+from sandbox.store import StoreError
+from ui.context import AppContext
 from ui.document import RecordDocument
 from ui.editor import RecordEditor, monospace
 from ui.field_help import FieldHelp
@@ -83,9 +88,14 @@ def save_dialog_filters() -> tuple[str, dict[str, str]]:
     return ";;".join(filters), meaning
 
 
+#: Seconds after the last change before the record's draft is saved to the store.
+AUTOSAVE_SECONDS = 3
+
+
 class MainWindow(QMainWindow):
-    def __init__(self):
+    def __init__(self, context: AppContext | None = None):
         super().__init__()
+        self.context = context or AppContext()
         self.setWindowTitle("Catalog Sandbox")
         self.setAcceptDrops(True)
         self.model = RecordListModel(self)
@@ -100,6 +110,10 @@ class MainWindow(QMainWindow):
         self._paths: list[Path] = []
         self._current_row: int | None = None
         self.settings = QSettings()
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_SECONDS * 1000)
+        self._autosave_timer.timeout.connect(self.autosave_now)
         self._build_views()
         self._build_docks()
         self._build_actions()
@@ -372,6 +386,7 @@ class MainWindow(QMainWindow):
     def _loading_finished(self) -> None:
         self._fit_columns()
         self._update_status(done=True)
+        self.offer_drafts()
 
     def _fit_columns(self) -> None:
         """Fit the short columns to their text, but never let one crowd out the title."""
@@ -418,6 +433,7 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(document.undo_stack)
             document.undo_stack.setObjectName(f"row-{row_number}")
             document.undo_stack.cleanChanged.connect(self._stack_clean_changed)
+            document.changed.connect(self._schedule_autosave)
         return document
 
     @Slot(bool)
@@ -570,6 +586,7 @@ class MainWindow(QMainWindow):
             document = self.documents.get(row_number)
             if document is not None and (same_file or path in self._paths):
                 document.mark_saved()
+                self._discard_draft(row_number)
         self._remember([path])
         self.statusBar().showMessage(f"Saved {len(placed)} records to {path}", 6000)
         return True
@@ -583,7 +600,11 @@ class MainWindow(QMainWindow):
         answer = self.ask_about_unsaved(len(modified))
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            for row_number in modified:
+                self._discard_draft(row_number)
+            return True
+        return False
 
     def ask_about_unsaved(self, count: int) -> QMessageBox.StandardButton:
         return QMessageBox.question(
@@ -600,6 +621,83 @@ class MainWindow(QMainWindow):
             document.deleteLater()
         self.documents.clear()
         self._update_modified()
+
+    # -- autosave and recovery ----------------------------------------------------------------
+    def draft_key(self, row_number: int) -> str:
+        row = self.model.row(row_number)
+        return f"file:{row.path.absolute()}#record-{row.item.number}"
+
+    @Slot()
+    def _schedule_autosave(self, *_args) -> None:
+        if self.context.store is not None:
+            self._autosave_timer.start()
+
+    @Slot()
+    def autosave_now(self) -> int:
+        """Keep a draft of every record with unsaved changes in the store; the number kept."""
+        store, learner = self.context.store, self.context.learner_id
+        if store is None or learner is None:
+            return 0
+        self.editor.flush()
+        kept = 0
+        try:
+            for row_number in self.modified_rows():
+                text, fmt = record_to_text(self.documents[row_number].record)
+                store.save_draft(learner, self.draft_key(row_number), text, fmt)
+                kept += 1
+        except StoreError as error:
+            # The edits stay in memory; the next change (or this timer) tries again.
+            self.statusBar().showMessage(f"Autosave failed, your changes are still open here: {error}", 10_000)
+            self._autosave_timer.start()
+        return kept
+
+    def _discard_draft(self, row_number: int) -> None:
+        if self.context.store is None or self.context.learner_id is None:
+            return
+        try:
+            self.context.store.discard_draft(self.context.learner_id, self.draft_key(row_number))
+        except StoreError as error:
+            self.statusBar().showMessage(f"Could not tidy the autosaved draft: {error}", 6000)
+
+    def offer_drafts(self) -> int:
+        """After a crash: offer back the autosaved drafts of the records just opened."""
+        store, learner = self.context.store, self.context.learner_id
+        if store is None or learner is None:
+            return 0
+        try:
+            drafts = {draft.key: draft for draft in store.drafts(learner)}
+        except StoreError as error:
+            self.statusBar().showMessage(f"Could not look for autosaved drafts: {error}", 6000)
+            return 0
+        found = [(row_number, drafts[key]) for row_number in range(self.model.rowCount())
+                 if (key := self.draft_key(row_number)) in drafts]
+        if not found:
+            return 0
+        newest = max(draft.updated_at for _, draft in found)
+        if not self.ask_restore_drafts(len(found), newest):
+            for row_number, _ in found:
+                self._discard_draft(row_number)
+            return 0
+        restored = 0
+        for row_number, draft in found:
+            record = record_from_text(draft.text, draft.format, "(autosaved draft)")
+            document = self.document_for(row_number)
+            if record is not None and document is not None and \
+                    document.apply(ReplaceRecord(record, "restore unsaved changes")):
+                restored += 1
+        self._show_row(self._current_row)
+        self.statusBar().showMessage(f"Restored unsaved changes to {restored} record(s); "
+                                     "save them, or undo to go back to the file.", 10_000)
+        return restored
+
+    def ask_restore_drafts(self, count: int, when) -> bool:
+        answer = QMessageBox.question(
+            self, "Restore unsaved changes?",
+            f"Catalog Sandbox kept unsaved changes to {count} record{'s' if count != 1 else ''} "
+            f"of this file (last kept {when.astimezone():%d %b %Y, %H:%M}). Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- window behaviour ---------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

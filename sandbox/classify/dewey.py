@@ -218,3 +218,159 @@ def edition_source_problems(value: str, first_indicator: str | None = None) -> l
 def is_valid_edition_source(value: str, first_indicator: str | None = None) -> bool:
     """Whether ``value`` can stand in 082 $2 (full ``23``, abridged ``15``, other ``5/nor``)."""
     return not edition_source_problems(value, first_indicator)
+
+
+# ---------------------------------------------------------------------------------------------
+# Anatomy: the reference desk's explanation of a number, part by part
+
+#: LC's Dewey Program, "Segmentation" (https://www.loc.gov/aba/dewey/segmentation.html): since
+#: 1 September 2005 a mark shows only where the Abridged Edition number ends (no mark when the
+#: abridged and full numbers are the same); before that, LC also marked the start of each
+#: standard subdivision (notation from Table 1).
+SEGMENTATION_SOURCE = "https://www.loc.gov/aba/dewey/segmentation.html"
+#: Standard subdivision notation begins with 0 and a digit 1-9 (Table 1, -01 to -09); some
+#: schedules call for 00 or 000 because they use the single 0 for something else.
+_ZERO_PATTERN = re.compile(r"0{1,3}[1-9]")
+
+
+@dataclass(frozen=True)
+class StandardSubdivisionHint:
+    """Digits that have the shape of a standard subdivision, and how sure we can be.
+
+    ``start`` counts digits of the number from 0 (``510.9``: the hint ``09`` starts at 2).
+    ``certainty`` is "likely" when a segmentation mark stands right before the digits (LC's
+    practice before 2005 marked each standard subdivision) and "possible" otherwise: without the
+    schedules, which are OCLC's, no one can tell a standard subdivision from a schedule number
+    that happens to contain a 0.
+    """
+
+    start: int
+    notation: str
+    certainty: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class DeweyAnatomy:
+    """What :func:`explain_dewey` found: the parsed number (None if it could not be read), its
+    parts, the digits that may be standard subdivisions, and what is wrong (``problems``)."""
+
+    text: str
+    number: DeweyNumber | None
+    parts: tuple[Explained, ...] = ()
+    standard_subdivisions: tuple[StandardSubdivisionHint, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.number is not None and not self.problems
+
+
+def explain_dewey(text: str, edition: str | None = None,
+                  first_indicator: str | None = None) -> DeweyAnatomy:
+    """A Dewey number's structure, part by part, with no captions (Dewey's are OCLC's).
+
+    ``edition`` is 082 $2 (``23``, ``15``, ``5/nor``) and ``first_indicator`` 082's first
+    indicator; given, they are explained and checked too. A number that cannot be read gives an
+    anatomy with ``number`` None and the reasons in ``problems``.
+    """
+    parsed = parse_dewey(text)
+    if isinstance(parsed, list):
+        return DeweyAnatomy(text=text, number=None, problems=tuple(str(p) for p in parsed))
+    parts = [part for part in parsed.explain() if part.part != "segmentation"]
+    hints = _standard_subdivision_hints(parsed)
+    if hints:
+        shown = ", ".join(hint.notation for hint in hints)
+        parts.append(Explained("standard subdivision?", shown, " ".join(h.explanation for h in hints)))
+    if parsed.marks:
+        parts.append(_segmentation(parsed))
+    problems: list[str] = []
+    if edition is not None or first_indicator is not None:
+        parts.append(_edition(edition, first_indicator))
+        if edition is not None:
+            problems += edition_source_problems(edition, first_indicator)
+    return DeweyAnatomy(text=text, number=parsed, parts=tuple(parts),
+                        standard_subdivisions=tuple(hints), problems=tuple(problems))
+
+
+def _standard_subdivision_hints(number: DeweyNumber) -> list[StandardSubdivisionHint]:
+    digits = number.digits
+    hints = []
+    # In main class 0 the sections 001-009 are subjects of their own, so the search starts after
+    # the second digit there; elsewhere X01-X09 may be a main class's standard subdivisions.
+    first = 2 if digits[0] == "0" else 1
+    for match in _ZERO_PATTERN.finditer(digits, first):
+        start = match.start()
+        end = _segment_end(number, start)
+        notation = digits[start:end]
+        zeros = len(match.group(0)) - 1
+        after_mark = start in number.mark_positions
+        certainty = "likely" if after_mark else "possible"
+        text = (f"Digits {start + 1}-{end} ({notation}) begin with "
+                + ("0 and a digit 1-9" if zeros == 1 else f"{zeros} zeros and a digit 1-9")
+                + ", the shape of standard subdivision notation from Table 1 (-01 to -09)")
+        if zeros > 1:
+            text += ("; the extra zeros are what a schedule calls for when it uses the single 0 "
+                     "for something else")
+        if after_mark:
+            text += ("; a segmentation mark stands right before them, as LC marked the start of "
+                     "standard subdivisions before 2005, so this is likely one.")
+        else:
+            text += (". It is only possibly one: whether it is depends on the schedule for the "
+                     "base number, which is not included here.")
+        hints.append(StandardSubdivisionHint(start, notation, certainty, text))
+    return hints
+
+
+def _segment_end(number: DeweyNumber, start: int) -> int:
+    """Where the segment holding digit ``start`` ends (the next mark, or the end)."""
+    later = [position for position in number.mark_positions if position > start]
+    return later[0] if later else len(number.digits)
+
+
+def _segmentation(number: DeweyNumber) -> Explained:
+    marks = " ".join(dict.fromkeys(number.marks))
+    kind = ("a slash, as MARC 082 $a writes it" if set(number.marks) == {"/"} else
+            "a prime mark, as printed Cataloging in Publication data shows it; 082 $a writes a slash"
+            if "/" not in number.marks else "slashes and prime marks")
+    value = " | ".join(number.segments)
+    if len(number.marks) == 1:
+        abridged = _digits_as_number(number.digits[:number.mark_positions[0]])
+        text = (f"One segmentation mark ({kind}). Since 1 September 2005 LC marks only where the "
+                f"number of the Abridged Edition ends: {abridged} is the abridged number, and a "
+                "library using the abridged edition, or wanting a shorter number, may stop at the "
+                "mark. (In a record made before then, a single mark may instead start a standard "
+                "subdivision.) The mark is not part of the number on the spine.")
+    else:
+        text = (f"{len(number.marks)} segmentation marks ({kind}). Before 1 September 2005 LC put "
+                "a mark at the end of the abridged number and another at the start of each "
+                "standard subdivision, so a number may have several; a library may shorten the "
+                "number at any mark. The marks are not part of the number on the spine.")
+    return Explained("segmentation", f"{marks} -> {value}", text)
+
+
+def _digits_as_number(digits: str) -> str:
+    return digits[:3] + ("." + digits[3:] if len(digits) > 3 else "")
+
+
+def _edition(edition: str | None, first_indicator: str | None) -> Explained:
+    kinds = {"0": "full edition", "1": "abridged edition", "7": "another edition named in $2"}
+    parts = []
+    if first_indicator is not None:
+        parts.append(f"082 first indicator {first_indicator!r}: "
+                     f"{kinds.get(first_indicator, 'not a defined value (0, 1 or 7)')}.")
+    if edition is not None:
+        value = edition.strip()
+        other = re.fullmatch(r"(\d{1,2})/([a-z]{3})", value)
+        if other:
+            parts.append(f"082 $2 {value}: edition {other.group(1)} in the language coded "
+                         f"{other.group(2)!r}.")
+        elif value.isdigit():
+            which = ("the latest full edition" if int(value) == LATEST_FULL_EDITION else
+                     "the latest abridged edition" if int(value) == LATEST_ABRIDGED_EDITION else
+                     "an earlier edition")
+            parts.append(f"082 $2 {value}: the number was assigned from edition {value} ({which}).")
+        else:
+            parts.append(f"082 $2 {value!r}: not an edition number.")
+    return Explained("edition", edition or "", " ".join(parts)
+                     + " See MARC 21 082: https://www.loc.gov/marc/bibliographic/bd082.html")

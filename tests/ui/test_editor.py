@@ -239,3 +239,43 @@ def test_opening_a_damaged_corpus_file_lets_the_good_records_be_edited(qtbot, co
     assert win.editor.isEnabled()
     assert win.editor.add_field("500")
     assert win.isWindowModified()
+
+
+def test_a_crash_loses_nothing_autosaved_and_the_draft_is_offered_back(qtbot, tmp_path, monkeypatch):
+    from sandbox.store import open_store
+    from ui.context import AppContext, ensure_learner
+
+    path = tmp_path / "book.mrk"
+    path.write_text(RECORD, encoding="utf-8")
+    store = open_store(tmp_path / "progress.sqlite3")
+    context = AppContext(store, ensure_learner(store, "Ana"))
+
+    def opened(win):
+        qtbot.addWidget(win)
+        win.show()
+        with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
+            win.open_files([path])
+        qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
+        win.table.selectRow(0)
+        return win
+
+    first = opened(MainWindow(context))
+    index = first.editor.model.index_for(field_index(first, "245"), 0, VALUE)
+    type_into_cell(qtbot, first, index, "Thinking, fast and slow : a draft /")
+    assert first._autosave_timer.isActive()  # kept a few seconds after the change
+    assert first.autosave_now() == 1
+    # A crash: the window goes without saving the file or being asked anything.
+    first.documents.clear()
+    assert "a draft" not in path.read_text(encoding="utf-8")
+
+    asked = []
+    monkeypatch.setattr(MainWindow, "ask_restore_drafts",
+                        lambda self, count, when: asked.append(count) or True)
+    second = opened(MainWindow(context))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [1]
+    assert record(second)["245"]["a"] == "Thinking, fast and slow : a draft /"
+    assert second.isWindowModified()
+    assert second.save()
+    assert not store.drafts(context.learner_id)  # saved: the draft is gone
+    store.close()
