@@ -345,6 +345,34 @@ class RecordEditor(QWidget):
         if line.startswith("=") and len(line) >= 4:
             self.currentTagChanged.emit("LDR" if line[1:4].upper() in ("LDR", "000") else line[1:4])
 
+    def insert_text(self, text: str) -> bool:
+        """Insert ``text`` (a character, a code) where the learner is typing.
+
+        In the text view: at its cursor. In the grid: into the cell being edited, or the current
+        cell is opened for editing with the text added at its end.
+        """
+        if self.document is None or not text:
+            return False
+        if self.views.currentWidget() is self.text:
+            self.text.insertPlainText(text)
+            self.text.setFocus()
+            return True
+        from PySide6.QtWidgets import QApplication, QLineEdit
+
+        editing = QApplication.focusWidget()
+        if not (isinstance(editing, QLineEdit) and self.grid.isAncestorOf(editing)):
+            index = self.grid.currentIndex()
+            if not index.isValid() or not (index.flags() & Qt.ItemFlag.ItemIsEditable):
+                self.editFailed.emit("Choose a cell (or the text view) to insert into")
+                return False
+            self.grid.edit(index)
+            editing = QApplication.focusWidget()
+            if not isinstance(editing, QLineEdit):
+                return False
+            editing.end(False)
+        editing.insert(text)
+        return True
+
     # -- grid actions ------------------------------------------------------------------------------
     def _current(self) -> tuple[int | None, int | None]:
         index = self.grid.currentIndex()

@@ -47,7 +47,8 @@ def field_help_html(tag: str) -> str:
     else:
         parts.append("<p>A control field: no indicators or subfields; its data is a string "
                      "whose character positions have defined meanings.</p>")
-    parts.append(f"<p>Source: <a href='{escape(definition.citation)}'>{escape(definition.citation)}</a></p>")
+    parts.append(f"<p>Source: {escape(definition.citation)}<br>"
+                 f"<a href='reference:{escape(tag)}'>Open {escape(tag)} in the reference desk</a></p>")
     return "".join(parts)
 
 
@@ -64,6 +65,12 @@ class FieldHelp(QTextBrowser):
         self.setOpenLinks(False)
         self._tag = ""
         self.setHtml("<p>Select a field to see what it holds.</p>")
+        self.anchorClicked.connect(self._link)
+
+    def _link(self, url) -> None:
+        target = url.toString()
+        if target.startswith("reference:"):
+            self.showReference.emit(target.removeprefix("reference:"))
 
     @property
     def tag(self) -> str:

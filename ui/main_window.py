@@ -58,6 +58,7 @@ from ui.editor import RecordEditor, monospace
 from ui.field_help import FieldHelp
 from ui.findings_model import ProblemRow
 from ui.record_list import FileLoader, RecordListModel, RecordRow
+from ui.reference import DrillView, ReferenceDesk
 
 MAX_RECENT_FILES = 10
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._loader: FileLoader | None = None
         self._paths: list[Path] = []
         self._current_row: int | None = None
+        self._drills_window: QMainWindow | None = None
         self.settings = QSettings()
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -209,6 +211,13 @@ class MainWindow(QMainWindow):
         self.field_help = FieldHelp()
         self.help_dock = self._dock("Field help", "fieldHelpDock", self.field_help,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.reference = ReferenceDesk()
+        self.reference_dock = self._dock("Reference desk", "referenceDock", self.reference,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.help_dock, self.reference_dock)
+        self.help_dock.raise_()
+        self.field_help.showReference.connect(self.show_reference)
+        self.reference.insertRequested.connect(self._insert)
         self.resizeDocks([self.help_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
 
@@ -268,8 +277,15 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(editor_action)
 
         self.view_menu = self.menuBar().addMenu("&View")
-        for dock in (self.problems_dock, self.help_dock):
+        for dock in (self.problems_dock, self.help_dock, self.reference_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.reference_dock.toggleViewAction().setShortcut(QKeySequence("F1"))
+        practice_menu = self.menuBar().addMenu("&Practice")
+        self.drills_action = action("&Drills…", QKeySequence("Ctrl+D"), self.open_drills,
+                                    "Timed questions on tags, indicators, codes, punctuation, "
+                                    "Cutters and shelf order, with review of missed ones")
+        practice_menu.addAction(self.drills_action)
+        self.practice_menu = practice_menu
         self.menuBar().addMenu("&Help").addAction(about_action)
 
         toolbar = self.addToolBar("File")
@@ -482,6 +498,28 @@ class MainWindow(QMainWindow):
         self.record_view.setVisible(text is not None)
         self.editor.setVisible(text is None)
         self.record_view.setPlainText(text or "")
+
+    @Slot(str)
+    def show_reference(self, tag: str) -> None:
+        self.reference_dock.show()
+        self.reference_dock.raise_()
+        self.reference.show_field(tag)
+
+    @Slot(str)
+    def _insert(self, text: str) -> None:
+        if not self.editor.insert_text(text):
+            self.statusBar().showMessage("Open a record and choose where to insert first", 5000)
+
+    def open_drills(self) -> None:
+        if self._drills_window is None:
+            self._drills_window = QMainWindow(self)
+            self._drills_window.setObjectName("drillsWindow")
+            self._drills_window.setWindowTitle("Drills — Catalog Sandbox")
+            self._drills_window.setCentralWidget(
+                DrillView(store=self.context.store, learner_id=self.context.learner_id))
+            self._drills_window.resize(760, 560)
+        self._drills_window.show()
+        self._drills_window.raise_()
 
     @Slot(str)
     def _current_tag_changed(self, tag: str) -> None:

@@ -279,3 +279,31 @@ def test_a_crash_loses_nothing_autosaved_and_the_draft_is_offered_back(qtbot, tm
     assert second.save()
     assert not store.drafts(context.learner_id)  # saved: the draft is gone
     store.close()
+
+
+def test_a_code_from_the_reference_desk_is_inserted_where_the_learner_types(qtbot, window):
+    editor = window.editor
+    index = editor.model.index_for(field_index(window, "650"), 0, VALUE)
+    editor.grid.setFocus()
+    editor.grid.setCurrentIndex(index)
+    window.reference.insertRequested.emit(" --Fiction")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.grid.state() != QAbstractItemView.State.EditingState)
+    assert record(window)["650"]["a"] == "Reasoning. --Fiction"
+
+    editor.views.setCurrentWidget(editor.text)
+    cursor = editor.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.text.setTextCursor(cursor)
+    window.reference.insertRequested.emit("$2lcsh")
+    qtbot.waitUntil(lambda: record(window)["650"].get("2") == "lcsh", timeout=2000)
+
+
+def test_field_help_opens_the_field_in_the_reference_desk(qtbot, window):
+    shown = []
+    window.reference.show_field = lambda tag: shown.append(tag) or True
+    window.editor.reveal_spot(field_index(window, "245"), None, TAG)
+    from PySide6.QtCore import QUrl
+
+    window.field_help.anchorClicked.emit(QUrl("reference:245"))
+    assert shown == ["245"] and window.reference_dock.isVisible()
