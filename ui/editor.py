@@ -37,8 +37,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QPlainTextEdit,
     QTabWidget,
     QTextEdit,
@@ -56,6 +59,7 @@ from sandbox.editing import (
     RemoveField,
     RemoveSubfield,
     ReplaceRecord,
+    SetPositions,
     blank_field,
     insertion_index,
 )
@@ -64,6 +68,7 @@ from sandbox.records.address import locate
 from sandbox.rules import validate
 from ui.document import RecordDocument
 from ui.findings_model import FindingsModel, ProblemRow
+from ui.fixed_fields import FixedFieldEditor
 from ui.record_model import CODE, IND1, IND2, TAG, VALUE, RecordTreeModel
 
 #: Records with more fields than this are validated on a worker thread.
@@ -186,11 +191,31 @@ class RecordEditor(QWidget):
         self._validate_timer.setInterval(0)
         self._validate_timer.timeout.connect(self.validate_now)
 
+        self.fixed = FixedFieldEditor()
+        self.fixed.changeRequested.connect(self._fixed_position_changed)
+        self.fixed_choice = QComboBox()
+        self.fixed_choice.setObjectName("fixedFieldChoice")
+        self.fixed_choice.setAccessibleName("Which fixed field to edit")
+        self.fixed_choice.currentIndexChanged.connect(self._show_fixed_field)
+        fixed_page = QWidget()
+        fixed_layout = QVBoxLayout(fixed_page)
+        fixed_layout.setContentsMargins(6, 6, 6, 0)
+        chooser = QHBoxLayout()
+        chooser_label = QLabel("&Field:")
+        chooser_label.setBuddy(self.fixed_choice)
+        chooser.addWidget(chooser_label)
+        chooser.addWidget(self.fixed_choice)
+        chooser.addStretch(1)
+        fixed_layout.addLayout(chooser)
+        fixed_layout.addWidget(self.fixed, 1)
+        self.fixed_page = fixed_page
+
         self.views = QTabWidget()
         self.views.setObjectName("editorViews")
         self.views.setDocumentMode(True)
         self.views.addTab(self.grid, "&Grid")
         self.views.addTab(self.text, "&Text")
+        self.views.addTab(fixed_page, "&Fixed fields")
         self.views.currentChanged.connect(self._view_switched)
 
         self.toolbar = QToolBar("Record")
@@ -260,6 +285,7 @@ class RecordEditor(QWidget):
         self.model.rowsInserted.connect(self._expand_inserted)
         document.changed.connect(self._document_changed)
         self._render_text()
+        self._fill_fixed_choice()
         self.validate_now()
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -270,7 +296,67 @@ class RecordEditor(QWidget):
     def _document_changed(self, change) -> None:
         if not self._updating_text:
             self._render_text()
+        self._fill_fixed_choice()
         self._validate_timer.start()
+
+    # -- fixed fields ------------------------------------------------------------------------------
+    def _fixed_fields(self) -> list[tuple[str, int | None]]:
+        """(label, field index) of the record's Leader, 006, 007 and 008 fields."""
+        found: list[tuple[str, int | None]] = [("Leader", None)]
+        seen: dict[str, int] = {}
+        for index, field in enumerate(self.document.record.fields):
+            if field.tag in ("006", "007", "008"):
+                seen[field.tag] = seen.get(field.tag, 0) + 1
+                found.append((f"{field.tag}" + (f" [{seen[field.tag]}]" if seen[field.tag] > 1 else ""), index))
+        return found
+
+    def _fill_fixed_choice(self) -> None:
+        if self.document is None:
+            return
+        wanted = self._fixed_fields()
+        current = self.fixed_choice.currentData()
+        if [self.fixed_choice.itemData(i) for i in range(self.fixed_choice.count())] != [i for _, i in wanted] \
+                or [self.fixed_choice.itemText(i) for i in range(self.fixed_choice.count())] != [label for label, _ in wanted]:
+            self.fixed_choice.blockSignals(True)
+            self.fixed_choice.clear()
+            for label, index in wanted:
+                self.fixed_choice.addItem(label, index)
+            position = self.fixed_choice.findData(current)
+            if current is None or position < 0:
+                position = next((n for n, (_, i) in enumerate(wanted) if i is not None
+                                 and self.document.record.fields[i].tag == "008"), 0)
+            self.fixed_choice.setCurrentIndex(position)
+            self.fixed_choice.blockSignals(False)
+        self._show_fixed_field()
+
+    @Slot()
+    def _show_fixed_field(self, *_args) -> None:
+        if self.document is None or self.fixed_choice.count() == 0:
+            return
+        index = self.fixed_choice.currentData()
+        leader = str(self.document.record.leader)
+        if index is None:
+            self.fixed.set_field("LDR", leader, leader)
+        elif 0 <= index < len(self.document.record.fields):
+            target = self.document.record.fields[index]
+            self.fixed.set_field(target.tag, target.data or "", leader)
+
+    @Slot(str, int, str)
+    def _fixed_position_changed(self, tag: str, start: int, text: str) -> None:
+        if self.document is None:
+            return
+        index = self.fixed_choice.currentData()
+        self.document.apply(SetPositions(None if tag == "LDR" else index, start, text))
+
+    def show_fixed(self, field_index: int | None, start: int | None = None, end: int | None = None) -> None:
+        """Open the fixed-field form for the leader (None) or a 006/007/008, at a position."""
+        position = self.fixed_choice.findData(field_index)
+        if position < 0:
+            return
+        self.views.setCurrentWidget(self.fixed_page)
+        self.fixed_choice.setCurrentIndex(position)
+        if start is not None:
+            self.fixed.highlight(start, end)
 
     # -- text view ---------------------------------------------------------------------------------
     def _set_text(self, text: str) -> None:
@@ -509,6 +595,10 @@ class RecordEditor(QWidget):
                   "leader": VALUE}.get(spot.part, TAG)
         self.reveal_spot(spot.field_index, spot.subfield_index, column)
         self._reveal_in_text(spot)
+        fixed_tag = "LDR" if spot.field_index is None else self.document.record.fields[spot.field_index].tag
+        if spot.part == "positions" and fixed_tag in ("LDR", "006", "007", "008"):
+            # A fixed-field byte: the form shows what each code means.
+            self.show_fixed(spot.field_index, spot.start, spot.end)
         return True
 
     def reveal_spot(self, field_index: int | None, subfield_index: int | None, column: int) -> None:

@@ -17,7 +17,7 @@ from ui.record_model import IND2, TAG, VALUE  # noqa: E402
 
 RECORD = """=LDR  00000nam a2200000 i 4500
 =001  cs-0001
-=008  240101s2024\\\\\\\\nyu\\\\\\\\\\\\\\\\\\\\000\\0\\eng\\d
+=008  240101s2011\\\\\\\\nyu\\\\\\\\\\\\\\\\\\\\\\000\\0\\eng\\d
 =020  \\\\$a9780374275631
 =040  \\\\$aDLC$beng$erda$cDLC
 =100  1\\$aKahneman, Daniel,$eauthor.
@@ -307,3 +307,29 @@ def test_field_help_opens_the_field_in_the_reference_desk(qtbot, window):
 
     window.field_help.anchorClicked.emit(QUrl("reference:245"))
     assert shown == ["245"] and window.reference_dock.isVisible()
+
+
+def test_the_008_form_edits_a_position_and_a_finding_opens_it_at_the_byte(qtbot, window):
+    editor = window.editor
+    editor.views.setCurrentWidget(editor.fixed_page)
+    assert editor.fixed_choice.currentText() == "008"
+    assert editor.fixed.layout_key() == ("008", "BK")
+    editor.fixed.changeRequested.emit("008", 35, "fre")  # what the form asks when a code is picked
+    assert record(window)["008"].data[35:38] == "fre"
+    assert window.undo_action.text() == "&Undo change 008/35-37"
+    window.undo_action.trigger()
+    assert record(window)["008"].data[35:38] == "eng"
+
+    editor.fixed.changeRequested.emit("LDR", 6, "e")  # now a map: the 008 form follows
+    editor.fixed_choice.setCurrentIndex(editor.fixed_choice.findText("008"))
+    assert editor.fixed.layout_key() == ("008", "MP")
+    window.undo_action.trigger()
+
+    editor.views.setCurrentWidget(editor.grid)
+    index = editor.model.index_for(field_index(window, "008"), None, VALUE)
+    value = record(window)["008"].data
+    type_into_cell(qtbot, window, index, value[:35] + "zzz" + value[38:])
+    row = next(n for n, r in enumerate(editor.findings.rows()) if r.location == "008/35-37")
+    window._problem_activated(editor.findings.index(row, 0))
+    assert editor.views.currentWidget() is editor.fixed_page
+    assert editor.fixed.current_span() == (35, 37)
