@@ -340,6 +340,8 @@ class RecordEditor(QWidget):
         elif 0 <= index < len(self.document.record.fields):
             target = self.document.record.fields[index]
             self.fixed.set_field(target.tag, target.data or "", leader)
+        if self.views.currentWidget() is self.fixed_page:
+            self.currentTagChanged.emit(self.fixed.tag() or "LDR")
 
     @Slot(str, int, str)
     def _fixed_position_changed(self, tag: str, start: int, text: str) -> None:
@@ -424,6 +426,8 @@ class RecordEditor(QWidget):
     @Slot(int)
     def _view_switched(self, _index: int) -> None:
         self.flush()
+        if self.views.currentWidget() is self.fixed_page and self.document is not None:
+            self.currentTagChanged.emit(self.fixed.tag() or "LDR")
 
     @Slot()
     def _text_cursor_moved(self) -> None:

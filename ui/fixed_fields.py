@@ -70,7 +70,6 @@ _TITLES = {
     "007": "007 — Physical description fixed field",
     "008": "008 — Fixed-length data elements",
 }
-_LENGTHS = {LEADER: 24, "006": 18, "008": 40}
 #: Positions the system computes when it writes the record: shown, not edited.
 _COMPUTED = {(LEADER, 0), (LEADER, 12)}
 _CODE_LIST_NAMES = {"languages": "MARC Code List for Languages",
@@ -184,7 +183,8 @@ def _form_for(tag: str, value: str, leader: str) -> _Form:
             first = marc21.field_007_positions("a")[0]
             positions = _first_position([first], categories) + [
                 _raw(1, max(len(value) - 1, 1), "Category-specific positions", first.citation)]
-            return _Form(("007", "?"), "007", "007/00 names no category of material",
+            return _Form(("007", f"?{len(value)}"), "007",
+                         "007/00 names no category of material",
                          (_Section("007", tuple(positions)),), None,
                          notice=f"007/00 '{category}' is not a category of material, so the "
                          "other positions are shown as plain text. Choose 007/00 first.")
@@ -252,9 +252,16 @@ def _tooltip(tag: str, position: PositionDef) -> str:
     return "<br>".join(lines)
 
 
-def _code_list_choices(name: str) -> list[tuple[str, str]]:
+def _code_list_choices(name: str, length: int) -> list[tuple[str, str]]:
+    """Current codes of a MARC code list, blank-padded to the position's length (008/15-17
+    holds "fr " for France)."""
     entries = codes.languages() if name == "languages" else codes.countries()
-    return [(e.code, e.name) for e in entries.values() if not e.obsolete]
+    return [(e.code.ljust(length), e.name) for e in entries.values() if not e.obsolete]
+
+
+def _code_shown(code: str) -> str:
+    """A code in a list: trailing padding left out ("fr", not "fr#"), blanks as '#'."""
+    return shown(code.rstrip(" ") or code)
 
 
 def position_status(position: PositionDef, value: str) -> tuple[bool, str]:
@@ -269,12 +276,12 @@ def position_status(position: PositionDef, value: str) -> tuple[bool, str]:
                 return True, ""
             old = codes.languages().get("-" + value)
             return False, ("an obsolete language code" if old else
-                           "not in the MARC Code List for Languages")
+                           "not a MARC language code")
         if codes.is_valid_country(value):
             return True, ""
         old = codes.countries().get("-" + value.rstrip())
         return False, ("an obsolete country code" if old else
-                       "not in the MARC Code List for Countries")
+                       "not a MARC country code")
     verdict = position.accepts(value)
     if verdict is None or verdict:
         return True, ""
@@ -311,8 +318,8 @@ class _CodeCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(16)
         for code, meaning in choices:
-            self.addItem(f"{shown(code)} — {meaning}", code)
-            self.setItemData(self.count() - 1, f"{shown(code)} — {meaning}",
+            self.addItem(f"{_code_shown(code)} — {meaning}", code)
+            self.setItemData(self.count() - 1, f"{_code_shown(code)} — {meaning}",
                              Qt.ItemDataRole.ToolTipRole)
         if compact:
             self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
@@ -509,8 +516,9 @@ class _PositionRow:
             edit.committed.connect(self._whole_changed)
             self._add(edit, name, tip, box)
         elif position.code_list:
-            combo = _CodeCombo(_code_list_choices(position.code_list), position.length,
-                               editable=True, placeholder="type a code or a name")
+            choices = _code_list_choices(position.code_list, position.length)
+            combo = _CodeCombo(choices, position.length, editable=True,
+                               placeholder="type a code or a name")
             combo.committed.connect(self._whole_changed)
             self._add(combo, name, tip, box)
         elif position.repeat_codes:
@@ -599,8 +607,10 @@ class _PositionRow:
             control.setAccessibleDescription("" if valid else f"Problem: {reason}")
         return valid
 
-    def focus(self) -> None:
-        control = self.controls[0]
+    def focus(self, at: int | None = None) -> None:
+        """Focus the control (in a row of small drop-downs, the one for character ``at``)."""
+        offset = 0 if at is None else at - self.position.start
+        control = self.controls[offset] if 0 <= offset < len(self.controls) else self.controls[0]
         control.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(control, QLineEdit):
             control.selectAll()
@@ -909,8 +919,8 @@ class FixedFieldEditor(QWidget):
             each.set_highlighted(each is row)
         if row is not None:
             self._scroll.ensureWidgetVisible(row.container, 0, 40)
+            row.focus(at=max(start, row.position.start))
             self._set_current(row, row.position.start, row.position.end)
-            row.focus()
 
     def tag(self) -> str:
         return self._tag

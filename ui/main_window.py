@@ -214,12 +214,13 @@ class MainWindow(QMainWindow):
         self.reference = ReferenceDesk()
         self.reference_dock = self._dock("Reference desk", "referenceDock", self.reference,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.help_dock, self.reference_dock)
-        self.help_dock.raise_()
+        # The desk needs room (its tools sit side by side): it starts as its own floating
+        # window, opened with F1 or from field help, and can be docked like any panel.
+        self.reference_dock.setFloating(True)
+        self.reference_dock.resize(980, 640)
+        self.reference_dock.hide()
         self.field_help.showReference.connect(self.show_reference)
         self.reference.insertRequested.connect(self._insert)
-        self.resizeDocks([self.help_dock], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -298,7 +299,15 @@ class MainWindow(QMainWindow):
         self.undo_group.indexChanged.connect(lambda _index: self._update_modified())
 
     # -- settings -----------------------------------------------------------------------------
+    def _default_layout(self) -> None:
+        """First run: the editor gets the room; docks start small (the learner can resize them)."""
+        self.splitter.setSizes([340, max(600, self.width() - 340 - 360)])
+        self.resizeDocks([self.help_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+
     def _restore_window_state(self) -> None:
+        if self.settings.value("window/state") is None:
+            QTimer.singleShot(0, self._default_layout)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -407,7 +416,7 @@ class MainWindow(QMainWindow):
     def _fit_columns(self) -> None:
         """Fit the short columns to their text, but never let one crowd out the title."""
         header = self.table.horizontalHeader()
-        widths = {"#": 60, "Material": 200, "Control no.": 130, "File": 170}
+        widths = {"#": 60, "Material": 150, "Control no.": 110, "File": 170}
         for name, widest in widths.items():
             column = RecordListModel.COLUMNS.index(name)
             self.table.resizeColumnToContents(column)
@@ -501,6 +510,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def show_reference(self, tag: str) -> None:
+        if self.reference_dock.isFloating() and not self.reference_dock.isVisible():
+            self.reference_dock.move(self.geometry().center() - self.reference_dock.rect().center())
         self.reference_dock.show()
         self.reference_dock.raise_()
         self.reference.show_field(tag)
