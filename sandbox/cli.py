@@ -20,7 +20,8 @@ from sandbox.formats import (
 )
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("convert", "lint", "rules", "cutter", "callnumber", "explain")
+SUBCOMMANDS = ("convert", "lint", "rules", "cutter", "callnumber", "explain", "dewey", "encoding",
+               "drill", "pack", "grade")
 
 
 class UsageError(Exception):
@@ -30,11 +31,16 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catsandbox",
+        usage="catsandbox [--db URL] [FILE] | catsandbox COMMAND ...",
         description="Catalog Sandbox: practise cataloging offline. With no command, opens the "
         "desktop app (on FILE if one is given).",
         epilog="Formats: " + ", ".join(f"{f.name} ({f.label})" for f in FORMATS.values()),
     )
     parser.add_argument("--version", action="version", version=f"catsandbox {__version__}")
+    parser.add_argument("--db", metavar="URL",
+                        help="the desktop app's progress database: a file, or a SQLAlchemy URL "
+                        "such as postgresql://teacher@school/catalog for a classroom (default: "
+                        "a SQLite file in your user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     convert = commands.add_parser(
         "convert",
@@ -53,9 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="do not list repaired records, only skipped ones")
     from sandbox.desk import add_desk_parsers
     from sandbox.lint import add_lint_parser
+    from sandbox.packs.commands import add_pack_parsers
 
     add_lint_parser(commands)
     add_desk_parsers(commands)
+    add_pack_parsers(commands)
     return parser
 
 
@@ -139,7 +147,7 @@ def convert(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-GuiLauncher = Callable[[list[str]], int]
+GuiLauncher = Callable[[list[str], str | None], int]  # files, the store's URL
 
 
 def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = None) -> int:
@@ -154,9 +162,29 @@ def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = Non
         return EXIT_OK
 
 
+def _database_option(argv: list[str], parser: argparse.ArgumentParser) -> tuple[str | None, list[str]]:
+    """``--db URL`` before a FILE (or alone): the learner's store for the desktop app."""
+    if argv and argv[0] in SUBCOMMANDS:
+        return None, argv
+    rest, url = [], None
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            url = next(words, None)
+            if url is None:
+                parser.error("--db needs a database: a file path or a URL such as "
+                             "postgresql://teacher@school/catalog")
+        elif word.startswith("--db="):
+            url = word.removeprefix("--db=")
+        else:
+            rest.append(word)
+    return url, rest
+
+
 def _main(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    db_url, argv = _database_option(argv, parser)
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         if len(argv) > 1:
             parser.error("give at most one FILE to open, or a command")
@@ -168,7 +196,7 @@ def _main(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
             print("\ncatsandbox: this is the headless core; the desktop app starts with the "
                   "'catsandbox' command (or python -m ui)", file=sys.stderr)
             return EXIT_USAGE
-        return launch_gui(list(argv))
+        return launch_gui(list(argv), db_url)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -176,15 +204,18 @@ def _main(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     try:
         if args.command == "convert":
             return convert(args)
-        if args.command in ("cutter", "callnumber", "explain"):
-            from sandbox import desk
+        from sandbox import desk
 
-            return {"cutter": desk.run_cutter, "callnumber": desk.run_callnumber,
-                    "explain": desk.run_explain}[args.command](args)
+        if args.command in desk.SUBCOMMANDS:
+            return desk.RUNNERS[args.command](args)
         if args.command in ("lint", "rules"):
             from sandbox import lint
 
             return lint.lint(args) if args.command == "lint" else lint.rules(args)
+        if args.command in ("pack", "grade"):
+            from sandbox.packs import commands
+
+            return commands.run(args)
     except UsageError as error:
         print(f"catsandbox: {error}", file=sys.stderr)
         return EXIT_USAGE

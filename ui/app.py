@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from sandbox import __version__
@@ -23,6 +24,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(files: list[str], db_url: str | None = None) -> int:
     app = create_application()
+    # --db wins; otherwise a classroom's URL kept in the settings; otherwise the default file.
+    db_url = db_url or QSettings().value("store/url") or None
     context = open_context(db_url)
     window = MainWindow(context)
     app.aboutToQuit.connect(window.autosave_now)

@@ -7,13 +7,13 @@ import sys
 from sandbox import cli
 
 
-def launch_gui(files: list[str]) -> int:
+def launch_gui(files: list[str], db_url: str | None = None) -> int:
     try:
         from ui.app import run
     except ImportError as error:  # PySide6 missing, or the system libraries Qt needs
         print(f"catsandbox: the desktop app cannot start: {error}", file=sys.stderr)
         return cli.EXIT_SKIPPED
-    return run(files)
+    return run(files, db_url)
 
 
 def main(argv: list[str] | None = None) -> int:

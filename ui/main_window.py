@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -48,11 +49,11 @@ from sandbox.formats import (
 )
 from sandbox.formats.registry import MARC
 from sandbox.formats.text import record_from_text, record_to_text
-from sandbox.records import display
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.samples import starter_files
 from sandbox.store import StoreError
 from ui.context import AppContext
+from ui.dc_editor import DublinCoreEditor
 from ui.document import RecordDocument
 from ui.editor import RecordEditor, monospace
 from ui.field_help import FieldHelp
@@ -161,14 +162,23 @@ class MainWindow(QMainWindow):
         self.record_view.setAccessibleName("Record as text")
         self.record_view.setReadOnly(True)
         self.record_view.setFont(monospace())
-        self.record_view.hide()
 
+        self.dc_editor = DublinCoreEditor()
+        self.dc_editor.changeRequested.connect(self._dc_change_requested)
+        self.dc_editor.findingsUpdated.connect(self._dc_findings_updated)
+        self._dc_document: RecordDocument | None = None
+
+        # One of three views of the selected record: the MARC editor, the Dublin Core form, or
+        # the text of what could not be read.
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("recordPages")
+        for page in (self.editor, self.dc_editor, self.record_view):
+            self.pages.addWidget(page)
         detail = QWidget()
         layout = QVBoxLayout(detail)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.record_view, 1)
+        layout.addWidget(self.pages, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -255,7 +265,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        self.undo_action.triggered.connect(self.editor.flush, Qt.ConnectionType.DirectConnection)
+        self.undo_action.triggered.connect(self.flush_edits, Qt.ConnectionType.DirectConnection)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
@@ -459,6 +469,8 @@ class MainWindow(QMainWindow):
             document.undo_stack.setObjectName(f"row-{row_number}")
             document.undo_stack.cleanChanged.connect(self._stack_clean_changed)
             document.changed.connect(self._schedule_autosave)
+            if isinstance(record, DublinCoreRecord):
+                document.changed.connect(self._dc_document_changed)
         return document
 
     @Slot(bool)
@@ -467,13 +479,14 @@ class MainWindow(QMainWindow):
         self.model.set_modified(row_number, not clean)
 
     def _show_row(self, row_number: int | None) -> None:
-        self.editor.flush()
+        self.flush_edits()
         self._current_row = row_number
+        self._dc_document = None
         if row_number is None:
             self.heading.setText("No record selected")
             self.editor.set_document(None)
             self.undo_group.setActiveStack(self._no_record_stack)
-            self._show_text_only(None)
+            self.pages.setCurrentWidget(self.editor)
             return
         row = self.model.row(row_number)
         where = f"{row.path.name}, record {row.item.number}"
@@ -482,10 +495,11 @@ class MainWindow(QMainWindow):
             self.heading.setText(f"Unreadable record — {where}")
             self.editor.set_document(None)
             self.undo_group.setActiveStack(self._no_record_stack)
-            self._show_text_only(
+            self.record_view.setPlainText(
                 "This record could not be read, so there is nothing to show.\n"
                 "The problems below say what is wrong and where; the other records of the file "
                 "were read normally.")
+            self.pages.setCurrentWidget(self.record_view)
             self.editor.findings.set_rows([ProblemRow.from_read_problem(p) for p in row.item.errors])
             self._update_status()
             return
@@ -493,20 +507,39 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         if isinstance(document.record, DublinCoreRecord):
             self.editor.set_document(None)
-            self._show_text_only(display.as_text(document.record))
-            from sandbox.rules import validate
-
-            self.editor.findings.set_rows(
-                [ProblemRow.from_finding(f) for f in validate(document.record, "full", row.item.problems)])
+            self._dc_document = document
+            self.dc_editor.set_record(document.record)
+            self.pages.setCurrentWidget(self.dc_editor)
+            self._dc_findings_updated()
         else:
-            self._show_text_only(None)
+            self.pages.setCurrentWidget(self.editor)
             self.editor.set_document(document, row.item.problems)
         self._update_status()
 
-    def _show_text_only(self, text: str | None) -> None:
-        self.record_view.setVisible(text is not None)
-        self.editor.setVisible(text is None)
-        self.record_view.setPlainText(text or "")
+    def flush_edits(self) -> None:
+        """Take in whatever is still being typed (the text view, a Dublin Core value)."""
+        self.editor.flush()
+        if self._dc_document is not None:
+            self.dc_editor.commit_pending()
+
+    @Slot(str, object)
+    def _dc_change_requested(self, label: str, new_record) -> None:
+        if self._dc_document is not None:
+            self._dc_document.apply(ReplaceRecord(new_record, label))
+
+    def _dc_document_changed(self, _change) -> None:
+        if self._dc_document is not None and self.sender() is self._dc_document:
+            self.dc_editor.set_record(self._dc_document.record)
+
+    @Slot()
+    def _dc_findings_updated(self) -> None:
+        if self._dc_document is None:
+            return
+        read_problems = self.model.row(self._current_row).item.problems if self._current_row is not None else []
+        rows = [ProblemRow.from_read_problem(p) for p in read_problems if p.severity == "error"]
+        rows += [ProblemRow.from_finding(f) for f in self.dc_editor.findings()]
+        self.editor.findings.set_rows(rows)
+        self._findings_updated()
 
     @Slot(str)
     def show_reference(self, tag: str) -> None:
@@ -546,7 +579,9 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         problem = self.editor.findings.row(index.row())
-        if self.editor.reveal(problem.location, problem.line):
+        if self.pages.currentWidget() is self.dc_editor:
+            self.dc_editor.highlight(problem.location)
+        elif self.editor.reveal(problem.location, problem.line):
             self.editor.views.currentWidget().setFocus()
 
     # -- saving ---------------------------------------------------------------------------------------
@@ -564,7 +599,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def save(self) -> bool:
         """Write every file that has changed records back in its own format."""
-        self.editor.flush()
+        self.flush_edits()
         files = sorted({self.model.row(row).path for row in self.modified_rows()})
         if not files:
             self.statusBar().showMessage("Nothing to save: no record has changed.", 4000)
@@ -582,7 +617,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_as(self) -> bool:
-        self.editor.flush()
+        self.flush_edits()
         if self.model.rowCount() == 0:
             return False
         filters, meaning = save_dialog_filters()
@@ -642,7 +677,7 @@ class MainWindow(QMainWindow):
 
     def _may_discard_changes(self) -> bool:
         """Ask before unsaved changes are lost; True when it is fine to go on."""
-        self.editor.flush()
+        self.flush_edits()
         modified = self.modified_rows()
         if not modified:
             return True
@@ -687,7 +722,7 @@ class MainWindow(QMainWindow):
         store, learner = self.context.store, self.context.learner_id
         if store is None or learner is None:
             return 0
-        self.editor.flush()
+        self.flush_edits()
         kept = 0
         try:
             for row_number in self.modified_rows():

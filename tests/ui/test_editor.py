@@ -333,3 +333,42 @@ def test_the_008_form_edits_a_position_and_a_finding_opens_it_at_the_byte(qtbot,
     window._problem_activated(editor.findings.index(row, 0))
     assert editor.views.currentWidget() is editor.fixed_page
     assert editor.fixed.current_span() == (35, 37)
+
+
+DC_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
+<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title>Migrant Mother</dc:title>
+  <dc:creator>Lange, Dorothea</dc:creator>
+  <dc:date>March 1936</dc:date>
+  <dc:type>StillImage</dc:type>
+</oai_dc:dc>
+"""
+
+
+def test_a_dublin_core_record_is_edited_in_its_form_with_undo_and_findings(qtbot, tmp_path):
+    path = tmp_path / "photo.xml"
+    path.write_text(DC_RECORD, encoding="utf-8")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
+        win.open_files([path])
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
+    win.table.selectRow(0)
+    assert win.pages.currentWidget() is win.dc_editor
+    qtbot.waitUntil(lambda: any(r.rule.startswith("DC-") for r in win.editor.findings.rows()), timeout=3000)
+    date_row = next(n for n, r in enumerate(win.editor.findings.rows()) if r.location.startswith("date"))
+    win._problem_activated(win.editor.findings.index(date_row, 0))
+
+    new = win.dc_editor.record()
+    new.values[0] = type(new.values[0])("title", "Migrant Mother, Nipomo, California")
+    win.dc_editor.changeRequested.emit("change title", new)
+    document = win.documents[0]
+    assert document.record.texts("title") == ["Migrant Mother, Nipomo, California"]
+    assert win.dc_editor.record().texts("title") == ["Migrant Mother, Nipomo, California"]
+    assert win.undo_action.text() == "&Undo change title"
+    assert win.isWindowModified()
+    win.undo_action.trigger()
+    assert document.record.texts("title") == ["Migrant Mother"]
+    assert win.dc_editor.record().texts("title") == ["Migrant Mother"]

@@ -180,7 +180,7 @@ def test_invalid_values_are_shown_as_they_are_and_marked(editor):
     assert form_of_item.currentData() == "x"
     assert "not a defined code" in form_of_item.currentText()
     assert editor.control_for(35).currentText() == "en#"  # as it is: blank shown as #
-    assert "not in the MARC Code List for Languages" in editor.note_for(35)
+    assert "not a MARC language code" in editor.note_for(35)
     assert editor.note_for(22) == ""
     assert (23, 23) in editor.invalid_spans() and (35, 37) in editor.invalid_spans()
     assert "Problem" in editor.control_for(23).accessibleDescription()
@@ -227,3 +227,24 @@ def test_tooltips_give_the_definition_source(editor):
     tip = editor.control_for(4).toolTip()
     assert "007/04 — Videorecording format" in tip
     assert "https://www.loc.gov/marc/bibliographic/bd007v.html" in tip
+
+
+def test_a_two_letter_country_is_listed_and_asked_for_blank_padded(qtbot, editor):
+    france = BOOK_008[:15] + "fr " + BOOK_008[18:]
+    editor.set_field("008", france, BOOK_LEADER)
+    place = editor.control_for(15)
+    assert place.currentText() == "fr — France" and editor.note_for(15) == ""
+    asked = requests(editor)
+    line = place.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "xx")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert asked == [("008", 15, "xx ")]
+
+
+def test_highlight_of_one_code_in_a_row_of_codes_focuses_that_code(editor):
+    editor.set_field("008", BOOK_008, BOOK_LEADER)
+    editor.highlight(25, 25)
+    assert has_focus(editor.controls_for(24)[1])
+    assert editor.current_span() == (24, 27)

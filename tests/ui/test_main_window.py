@@ -87,7 +87,8 @@ def test_open_samples_loads_marc_and_dublin_core(qtbot, window):
     assert "Book" in materials and any(m.startswith("Dublin Core") for m in materials)
     dc_row = next(r for r, row in enumerate(rows(window)) if row[4].endswith(".xml"))
     window.table.selectRow(dc_row)
-    assert window.record_view.toPlainText().startswith("dc:title")
+    assert window.pages.currentWidget() is window.dc_editor
+    assert window.dc_editor.record() == window.model.row(dc_row).load()
 
 
 def test_record_list_model_passes_qt_model_tester(qtbot, qtmodeltester, window, corpus):
@@ -148,7 +149,11 @@ def test_the_catsandbox_command_opens_the_window_on_a_file(monkeypatch):
     import ui.main
 
     opened = []
-    monkeypatch.setattr(ui.main, "launch_gui", lambda files: opened.append(files) or 0)
-    assert ui.main.main([str(SAMPLES / "starter-records.mrk")]) == 0
-    assert opened == [[str(SAMPLES / "starter-records.mrk")]]
-    assert ui.main.main(["--version"]) == 0 and opened == [[str(SAMPLES / "starter-records.mrk")]]
+    monkeypatch.setattr(ui.main, "launch_gui", lambda files, db: opened.append((files, db)) or 0)
+    sample = str(SAMPLES / "starter-records.mrk")
+    assert ui.main.main([sample]) == 0
+    assert opened == [([sample], None)]
+    assert ui.main.main(["--version"]) == 0 and len(opened) == 1
+    assert ui.main.main(["--db", "postgresql://teacher@school/catalog", sample]) == 0
+    assert opened[-1] == ([sample], "postgresql://teacher@school/catalog")
+    assert ui.main.main(["--db=class.sqlite3"]) == 0 and opened[-1] == ([], "class.sqlite3")
