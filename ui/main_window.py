@@ -40,8 +40,18 @@ from PySide6.QtWidgets import (
 
 from sandbox import __version__
 from sandbox.editing import ReplaceRecord
+from sandbox.exercises import score
+from sandbox.exercises.practice import (
+    PackShelf,
+    attempt_fields,
+    ensure_starter_pack,
+    packs_folder,
+    starter_source,
+    working_record,
+)
 from sandbox.formats import (
     FORMATS,
+    ReadItem,
     WriteError,
     detect_format,
     format_for_extension,
@@ -49,6 +59,7 @@ from sandbox.formats import (
 )
 from sandbox.formats.registry import MARC
 from sandbox.formats.text import record_from_text, record_to_text
+from sandbox.packs import PackError, load_pack
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.samples import starter_files
 from sandbox.store import StoreError
@@ -56,6 +67,7 @@ from ui.context import AppContext
 from ui.dc_editor import DublinCoreEditor
 from ui.document import RecordDocument
 from ui.editor import RecordEditor, monospace
+from ui.exercises import ExerciseBrowser, ExercisePanel, FeedbackView
 from ui.field_help import FieldHelp
 from ui.findings_model import ProblemRow
 from ui.record_list import FileLoader, RecordListModel, RecordRow
@@ -112,6 +124,7 @@ class MainWindow(QMainWindow):
         self._paths: list[Path] = []
         self._current_row: int | None = None
         self._drills_window: QMainWindow | None = None
+        self.exercise = None  # the exercise being practised, if any
         self.settings = QSettings()
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -120,6 +133,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_docks()
         self._build_actions()
+        self.shelf = self._open_shelf()
         self.resize(1280, 800)
         self._restore_window_state()
 
@@ -232,6 +246,26 @@ class MainWindow(QMainWindow):
         self.field_help.showReference.connect(self.show_reference)
         self.reference.insertRequested.connect(self._insert)
 
+        self.exercise_browser = ExerciseBrowser()
+        self.exercise_browser.exerciseOpened.connect(self.open_exercise)
+        self.exercises_dock = self._dock("Exercises", "exercisesDock", self.exercise_browser,
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.exercises_dock.hide()
+        self.exercise_panel = ExercisePanel()
+        self.exercise_panel.checkRequested.connect(self.check_exercise)
+        self.exercise_panel.submitRequested.connect(self.submit_exercise)
+        self.exercise_dock = self._dock("Exercise", "exerciseDock", self.exercise_panel,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.help_dock, self.exercise_dock)
+        self.exercise_dock.hide()
+        self.feedback = FeedbackView()
+        self.feedback.locationActivated.connect(self._reveal_location)
+        self.feedback_dock = self._dock("Feedback", "feedbackDock", self.feedback,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.problems_dock, self.feedback_dock)
+        self.problems_dock.raise_()
+        self.feedback_dock.hide()
+
     def _build_actions(self) -> None:
         style = self.style()
 
@@ -296,6 +330,12 @@ class MainWindow(QMainWindow):
                                     "Timed questions on tags, indicators, codes, punctuation, "
                                     "Cutters and shelf order, with review of missed ones")
         practice_menu.addAction(self.drills_action)
+        self.exercises_action = self.exercises_dock.toggleViewAction()
+        self.exercises_action.setText("&Exercises")
+        self.exercises_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.exercises_action.setStatusTip("The exercise packs: describe, fix, code, classify, "
+                                           "assign subjects, crosswalk, drill")
+        practice_menu.insertAction(self.drills_action, self.exercises_action)
         self.practice_menu = practice_menu
         self.menuBar().addMenu("&Help").addAction(about_action)
 
@@ -374,6 +414,7 @@ class MainWindow(QMainWindow):
             return False
         self._stop_loading()
         self._close_documents()
+        self._leave_exercise()
         self.model.clear()
         self._show_row(None)
         self._paths = list(paths)
@@ -600,6 +641,8 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         """Write every file that has changed records back in its own format."""
         self.flush_edits()
+        if self.exercise is not None:
+            return self._keep_exercise_work()
         files = sorted({self.model.row(row).path for row in self.modified_rows()})
         if not files:
             self.statusBar().showMessage("Nothing to save: no record has changed.", 4000)
@@ -706,8 +749,165 @@ class MainWindow(QMainWindow):
         self.documents.clear()
         self._update_modified()
 
+    # -- exercises ------------------------------------------------------------------------------
+    def _open_shelf(self) -> PackShelf:
+        """The installed packs (the starter pack installed on first run)."""
+        store = self.context.store
+        if store is None:  # no progress database: the bundled starter pack, read in place
+            shelf = PackShelf()
+            try:
+                shelf.packs.append(load_pack(starter_source()))
+            except (PackError, OSError) as error:
+                shelf.problems.append(f"The starter pack could not be opened: {error}")
+        else:
+            try:
+                ensure_starter_pack(store, packs_folder())
+            except (PackError, OSError, StoreError) as error:
+                self.statusBar().showMessage(f"The starter pack could not be installed: {error}", 10_000)
+            shelf = PackShelf.from_store(store)
+        self.exercise_browser.set_packs(shelf.packs, self._best_scores(shelf), shelf.problems)
+        return shelf
+
+    def _best_scores(self, shelf: PackShelf) -> dict[tuple[str, str], float]:
+        store, learner = self.context.store, self.context.learner_id
+        if store is None or learner is None:
+            return {}
+        best = {}
+        try:
+            for pack in shelf.packs:
+                for exercise_id, percent in store.best_scores(learner, pack.id).items():
+                    best[(pack.id, exercise_id)] = percent
+        except StoreError as error:
+            self.statusBar().showMessage(f"Could not read your scores: {error}", 8000)
+        return best
+
+    @Slot(str, str)
+    def open_exercise(self, pack_id: str, exercise_id: str) -> bool:
+        """Put an exercise's working record in the editor and its brief beside it."""
+        pack = self.shelf.pack(pack_id)
+        if pack is None or not self._may_discard_changes():
+            return False
+        exercise = pack.exercise(exercise_id)
+        self._stop_loading()
+        self._close_documents()
+        self.model.clear()
+        self._paths = []
+        self.exercise = exercise
+        self.editor.profile = exercise.profile or "full"
+        self.dc_editor.set_profile(exercise.profile or "full")
+        self.exercise_panel.set_exercise(exercise)
+        self.feedback.set_result(None)
+        self.exercise_dock.show()
+        self.exercise_dock.raise_()
+        record = working_record(exercise)
+        if record is None:  # a drill: answered in the exercise panel
+            self._show_row(None)
+            self.heading.setText(f"Exercise: {exercise.title}")
+            self.record_view.setPlainText("Answer the questions in the Exercise panel, then Submit.")
+            self.pages.setCurrentWidget(self.record_view)
+        else:
+            item = ReadItem(number=1, record=record)
+            self.model.append_rows([RecordRow.from_item(Path(exercise.id), item)])
+            restored = self._restore_exercise_draft()
+            self.table.selectRow(0)
+            self.heading.setText(f"Exercise: {exercise.title}")
+            if restored:
+                self.statusBar().showMessage("Your unfinished work on this exercise was restored "
+                                             "(undo to start again from the exercise's record).", 8000)
+        self.setWindowTitle(f"{exercise.title}[*] — Catalog Sandbox")
+        return True
+
+    def _restore_exercise_draft(self) -> bool:
+        store, learner = self.context.store, self.context.learner_id
+        if store is None or learner is None:
+            return False
+        try:
+            draft = store.draft(learner, self.draft_key(0))
+        except StoreError:
+            return False
+        if draft is None:
+            return False
+        record = record_from_text(draft.text, draft.format, "(your draft)")
+        document = self.document_for(0)
+        return bool(record is not None and document is not None and
+                    document.apply(ReplaceRecord(record, "restore your draft")))
+
+    def _leave_exercise(self) -> None:
+        if self.exercise is None:
+            return
+        self.exercise = None
+        self.editor.profile = "full"
+        self.dc_editor.set_profile("full")
+        self.exercise_panel.set_exercise(None)
+        self.exercise_dock.hide()
+
+    def _keep_exercise_work(self) -> bool:
+        kept = self.autosave_now()
+        for document in self.documents.values():
+            document.mark_saved()
+        self.statusBar().showMessage("Your work on this exercise is kept; Submit to score it."
+                                     if kept or self.context.store is not None else
+                                     "Progress is not being saved (no database); Submit to score it.", 6000)
+        return True
+
+    def _answer(self):
+        if self.exercise is None:
+            return None
+        if self.exercise.kind == "drill":
+            return self.exercise_panel.answers()
+        document = self.documents.get(0)
+        return document.record if document is not None else None
+
+    @Slot()
+    def check_exercise(self) -> None:
+        """Validate only: the exercise's rules, listed in Problems."""
+        self.flush_edits()
+        if self.exercise is None or self._answer() is None or self.exercise.kind == "drill":
+            return
+        self.editor.validate_now() if self.pages.currentWidget() is self.editor else self._dc_findings_updated()
+        counts = self.editor.findings.counts()
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        self.statusBar().showMessage(f"Check: {counts['error']} errors, {counts['warning']} warnings "
+                                     "under this exercise's rules (Submit to score).", 8000)
+
+    @Slot()
+    def submit_exercise(self):
+        """Score the answer against the key, show the feedback, and keep the attempt."""
+        self.flush_edits()
+        exercise = self.exercise
+        answer = self._answer()
+        if exercise is None or answer is None:
+            return None
+        result = score(exercise, answer)
+        self.feedback.set_result(result)
+        self.feedback_dock.show()
+        self.feedback_dock.raise_()
+        store, learner = self.context.store, self.context.learner_id
+        if store is not None and learner is not None:
+            pack = self.shelf.pack(exercise.pack_id)
+            try:
+                store.record_attempt(learner, exercise.pack_id, pack.version if pack else "",
+                                     exercise.id, hints_used=self.exercise_panel.hints_shown,
+                                     **attempt_fields(exercise, answer, result))
+            except StoreError as error:
+                self.statusBar().showMessage(f"Your score could not be kept: {error}", 10_000)
+        self.exercise_browser.model.set_best(exercise.pack_id, exercise.id, result.percent)
+        self.statusBar().showMessage(f"{exercise.title}: {result.percent:g}% "
+                                     f"({len(result.failed)} checks to look at)", 10_000)
+        return result
+
+    @Slot(str)
+    def _reveal_location(self, location: str) -> None:
+        if self.pages.currentWidget() is self.dc_editor:
+            self.dc_editor.highlight(location)
+        elif self.editor.reveal(location.split(",")[0].strip()):
+            self.editor.views.currentWidget().setFocus()
+
     # -- autosave and recovery ----------------------------------------------------------------
     def draft_key(self, row_number: int) -> str:
+        if self.exercise is not None:
+            return f"exercise:{self.exercise.pack_id}/{self.exercise.id}"
         row = self.model.row(row_number)
         return f"file:{row.path.absolute()}#record-{row.item.number}"
 
@@ -794,6 +994,9 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
 
     def closeEvent(self, event) -> None:
+        if not hasattr(self, "shelf"):  # closed while it was still being built
+            super().closeEvent(event)
+            return
         if not self._may_discard_changes():
             event.ignore()
             return
