@@ -61,8 +61,9 @@ INDEX = QModelIndex | QPersistentModelIndex
 
 def rule_title(rule_id: str) -> str:
     """What a rule checks, in words; retired rules (still named by old attempts) say so."""
-    if not REGISTRY:
-        all_rules()  # the rule sets register themselves when first loaded
+    # The rule sets register themselves when first loaded; some may be loaded already (a rule
+    # set imported on its own), so load them all, not only when the registry is empty.
+    all_rules()
     rule = REGISTRY.get(rule_id)
     if rule is not None:
         return rule.title

@@ -8,6 +8,7 @@ saved whole, atomically, in its own format or another.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -39,12 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox import __version__
+from sandbox.drills import review
 from sandbox.editing import ReplaceRecord
 from sandbox.exercises import score
 from sandbox.exercises.practice import (
     PackShelf,
     attempt_fields,
     ensure_starter_pack,
+    exercises_training,
     packs_folder,
     starter_source,
     working_record,
@@ -64,6 +67,7 @@ from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.samples import starter_files
 from sandbox.store import StoreError
 from ui.context import AppContext
+from ui.dashboard import ProgressDashboard
 from ui.dc_editor import DublinCoreEditor
 from ui.document import RecordDocument
 from ui.editor import RecordEditor, monospace
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self._paths: list[Path] = []
         self._current_row: int | None = None
         self._drills_window: QMainWindow | None = None
+        self._progress_window: QMainWindow | None = None
         self.exercise = None  # the exercise being practised, if any
         self.settings = QSettings()
         self._autosave_timer = QTimer(self)
@@ -336,6 +341,11 @@ class MainWindow(QMainWindow):
         self.exercises_action.setStatusTip("The exercise packs: describe, fix, code, classify, "
                                            "assign subjects, crosswalk, drill")
         practice_menu.insertAction(self.drills_action, self.exercises_action)
+        self.progress_action = action("&Progress…", QKeySequence("Ctrl+P"), self.open_progress,
+                                      "Your scores, mastery per competency, the rules you break "
+                                      "most, your streak")
+        practice_menu.addAction(self.progress_action)
+        self.progress_action.setEnabled(self.context.store is not None)
         self.practice_menu = practice_menu
         self.menuBar().addMenu("&Help").addAction(about_action)
 
@@ -605,6 +615,49 @@ class MainWindow(QMainWindow):
             self._drills_window.resize(760, 560)
         self._drills_window.show()
         self._drills_window.raise_()
+
+    def drills_due(self) -> int:
+        store, learner = self.context.store, self.context.learner_id
+        if store is None or learner is None:
+            return 0
+        try:
+            return len(review.due(store.drill_answers(learner), date.today()))
+        except StoreError:
+            return 0
+
+    def open_progress(self) -> None:
+        if self.context.store is None or self.context.learner_id is None:
+            return
+        if self._progress_window is None:
+            self.dashboard = ProgressDashboard(self.context.store, self.context.learner_id,
+                                               drills_due=self.drills_due)
+            self.dashboard.practiseRule.connect(self.practise_rule)
+            self.dashboard.reviewDrills.connect(self.open_drills)
+            self._progress_window = QMainWindow(self)
+            self._progress_window.setObjectName("progressWindow")
+            self._progress_window.setWindowTitle(f"Progress — {self.context.learner.name} — Catalog Sandbox")
+            self._progress_window.setCentralWidget(self.dashboard)
+            self._progress_window.resize(1100, 760)
+        else:
+            self.dashboard.refresh()
+        self._progress_window.show()
+        self._progress_window.raise_()
+
+    @Slot(str)
+    def practise_rule(self, rule_id: str) -> list:
+        """Open the first exercise that trains ``rule_id`` (and list the others in the status bar)."""
+        found = exercises_training(self.shelf, rule_id)
+        if not found:
+            self.statusBar().showMessage(f"No installed exercise trains {rule_id} yet.", 8000)
+            return found
+        pack_id, exercise_id, _title = found[0]
+        self.exercises_dock.show()
+        if self.open_exercise(pack_id, exercise_id):
+            others = ", ".join(title for _, _, title in found[1:4])
+            self.statusBar().showMessage(f"Practising {rule_id}" + (f"; also: {others}" if others else ""), 10_000)
+            self.activateWindow()
+            self.raise_()
+        return found
 
     @Slot(str)
     def _current_tag_changed(self, tag: str) -> None:
@@ -893,6 +946,8 @@ class MainWindow(QMainWindow):
             except StoreError as error:
                 self.statusBar().showMessage(f"Your score could not be kept: {error}", 10_000)
         self.exercise_browser.model.set_best(exercise.pack_id, exercise.id, result.percent)
+        if self._progress_window is not None:
+            self.dashboard.refresh()
         self.statusBar().showMessage(f"{exercise.title}: {result.percent:g}% "
                                      f"({len(result.failed)} checks to look at)", 10_000)
         return result

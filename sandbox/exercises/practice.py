@@ -117,3 +117,21 @@ def packs_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("catalog-sandbox", appauthor=False)) / "packs"
+
+
+def exercises_training(shelf: PackShelf, rule_id: str) -> list[tuple[str, str, str]]:
+    """``(pack id, exercise id, title)`` of the exercises that train a rule: those whose starting
+    record breaks it (the learner must put it right) or whose rubric checks it by name."""
+    found = []
+    for pack in shelf.packs:
+        for exercise_id in pack.exercise_ids:
+            exercise = pack.exercise(exercise_id)
+            by_rubric = any(check.compare == "rule" and check.rule == rule_id for check in exercise.checks)
+            trains = exercise.cache.get(("trains", rule_id))
+            if trains is None:
+                start = exercise.start_record
+                trains = start is not None and any(f.rule == rule_id for f in exercise.validate(start))
+                exercise.cache[("trains", rule_id)] = trains
+            if by_rubric or trains:
+                found.append((pack.id, exercise_id, exercise.title))
+    return found

@@ -185,3 +185,19 @@ def test_the_feedback_lists_penalties_for_findings_the_key_does_not_have(window)
         last = window.feedback.model.index(rows - 1, 2).data()
         assert last.startswith("−")
     assert window.feedback.model.data(window.feedback.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_progress_shows_attempts_and_a_broken_rule_leads_to_an_exercise(qtbot, window, context):
+    window.open_exercise("starter", "fix-brief-history-of-time")
+    result = window.submit_exercise()  # the damaged record: its findings are the rules broken
+    assert result.penalties or result.failed
+    window.open_progress()
+    dashboard = window.dashboard
+    assert window._progress_window.isVisible()
+    rules_model = dashboard.rules_table.model()
+    broken = [rules_model.index(r, 0).data() for r in range(rules_model.rowCount())]
+    assert broken, "the submission's findings should be counted"
+    window.open_files([])  # leave the exercise
+    found = window.practise_rule(broken[0])
+    assert found and window.exercise is not None
+    assert window.exercise.id == found[0][1]
