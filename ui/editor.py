@@ -66,6 +66,7 @@ from sandbox.editing import (
 from sandbox.formats.mrk import format_record, read_text
 from sandbox.records.address import locate
 from sandbox.rules import validate
+from ui.crosswalk_view import CrosswalkView
 from ui.document import RecordDocument
 from ui.findings_model import FindingsModel, ProblemRow
 from ui.fixed_fields import FixedFieldEditor
@@ -216,6 +217,10 @@ class RecordEditor(QWidget):
         self.views.addTab(self.grid, "&Grid")
         self.views.addTab(self.text, "&Text")
         self.views.addTab(fixed_page, "&Fixed fields")
+        self.crosswalk = CrosswalkView()
+        self.crosswalk.fieldActivated.connect(self._crosswalk_field_activated)
+        self.views.addTab(self.crosswalk, "&Dublin Core")
+        self.views.setTabToolTip(3, "This record's Dublin Core by LC's crosswalk, side by side")
         self.views.currentChanged.connect(self._view_switched)
 
         self.toolbar = QToolBar("Record")
@@ -297,6 +302,7 @@ class RecordEditor(QWidget):
         if not self._updating_text:
             self._render_text()
         self._fill_fixed_choice()
+        self._refresh_crosswalk()
         self._validate_timer.start()
 
     # -- fixed fields ------------------------------------------------------------------------------
@@ -423,9 +429,20 @@ class RecordEditor(QWidget):
         if self._parse_timer.isActive():
             self.read_text_view()
 
+    def _refresh_crosswalk(self) -> None:
+        if self.document is not None and self.views.currentWidget() is self.crosswalk:
+            self.crosswalk.set_record(self.document.record)
+
+    @Slot(str)
+    def _crosswalk_field_activated(self, address: str) -> None:
+        self.views.setCurrentWidget(self.grid)
+        self.reveal(address)
+        self.grid.setFocus()
+
     @Slot(int)
     def _view_switched(self, _index: int) -> None:
         self.flush()
+        self._refresh_crosswalk()
         if self.views.currentWidget() is self.fixed_page and self.document is not None:
             self.currentTagChanged.emit(self.fixed.tag() or "LDR")
 

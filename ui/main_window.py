@@ -50,8 +50,10 @@ from sandbox.exercises.practice import (
     exercises_training,
     packs_folder,
     starter_source,
+    submission_for,
     working_record,
 )
+from sandbox.exercises.submission import write_submission
 from sandbox.formats import (
     FORMATS,
     ReadItem,
@@ -66,6 +68,9 @@ from sandbox.packs import PackError, load_pack
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.samples import starter_files
 from sandbox.store import StoreError
+from sandbox.templates import TEMPLATES
+from sandbox.templates import new_record as template_record
+from ui.charpicker import CharacterPicker
 from ui.context import AppContext
 from ui.dashboard import ProgressDashboard
 from ui.dc_editor import DublinCoreEditor
@@ -129,6 +134,7 @@ class MainWindow(QMainWindow):
         self._current_row: int | None = None
         self._drills_window: QMainWindow | None = None
         self._progress_window: QMainWindow | None = None
+        self._untitled = False  # the list holds a new record that has no file yet
         self.exercise = None  # the exercise being practised, if any
         self.settings = QSettings()
         self._autosave_timer = QTimer(self)
@@ -251,6 +257,13 @@ class MainWindow(QMainWindow):
         self.field_help.showReference.connect(self.show_reference)
         self.reference.insertRequested.connect(self._insert)
 
+        self.characters = CharacterPicker()
+        self.characters.insertRequested.connect(self._insert)
+        self.characters_dock = self._dock("Special characters", "charactersDock", self.characters,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.help_dock, self.characters_dock)
+        self.help_dock.raise_()
+
         self.exercise_browser = ExerciseBrowser()
         self.exercise_browser.exerciseOpened.connect(self.open_exercise)
         self.exercises_dock = self._dock("Exercises", "exercisesDock", self.exercise_browser,
@@ -307,6 +320,11 @@ class MainWindow(QMainWindow):
         self.undo_action.triggered.connect(self.flush_edits, Qt.ConnectionType.DirectConnection)
 
         file_menu = self.menuBar().addMenu("&File")
+        self.new_menu = file_menu.addMenu("&New Record")
+        for template in TEMPLATES.values():
+            made = self.new_menu.addAction(template.label, lambda t=template.id: self.new_record(t))
+            made.setStatusTip(template.description)
+        self.new_menu.actions()[0].setShortcut(QKeySequence.StandardKey.New)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -327,7 +345,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(editor_action)
 
         self.view_menu = self.menuBar().addMenu("&View")
-        for dock in (self.problems_dock, self.help_dock, self.reference_dock):
+        for dock in (self.problems_dock, self.help_dock, self.characters_dock, self.reference_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.reference_dock.toggleViewAction().setShortcut(QKeySequence("F1"))
         practice_menu = self.menuBar().addMenu("&Practice")
@@ -346,6 +364,11 @@ class MainWindow(QMainWindow):
                                       "most, your streak")
         practice_menu.addAction(self.progress_action)
         self.progress_action.setEnabled(self.context.store is not None)
+        self.export_action = action("E&xport Submission…", None, self.export_submission,
+                                    "Write your attempts at a pack to a .catsub file to hand in")
+        self.export_action.setEnabled(self.context.store is not None)
+        practice_menu.addSeparator()
+        practice_menu.addAction(self.export_action)
         self.practice_menu = practice_menu
         self.menuBar().addMenu("&Help").addAction(about_action)
 
@@ -425,6 +448,7 @@ class MainWindow(QMainWindow):
         self._stop_loading()
         self._close_documents()
         self._leave_exercise()
+        self._untitled = False
         self.model.clear()
         self._show_row(None)
         self._paths = list(paths)
@@ -441,6 +465,26 @@ class MainWindow(QMainWindow):
         self._loader.finished.connect(self._loading_finished)
         self._loader.finished.connect(self._thread.quit)
         self._thread.start()
+        return True
+
+    def new_record(self, template_id: str) -> bool:
+        """Start a new record from a template (RDA book, e-book, serial, DVD, CD, map)."""
+        if not self._may_discard_changes():
+            return False
+        self._stop_loading()
+        self._close_documents()
+        self._leave_exercise()
+        self.model.clear()
+        template = TEMPLATES[template_id]
+        path = Path(f"New {template.label.split(' (')[0].lower()}.mrk")
+        self.model.append_rows([RecordRow.from_item(path, ReadItem(number=1, record=template_record(template_id)))])
+        self._paths = []
+        self._untitled = True
+        self.table.selectRow(0)
+        self.setWindowTitle(f"{path.name}[*] — Catalog Sandbox")
+        self.editor.reveal("245")
+        self.statusBar().showMessage(f"{template.label}: replace the placeholders; File › Save "
+                                     "asks where to keep it.", 8000)
         return True
 
     def is_loading(self) -> bool:
@@ -643,6 +687,28 @@ class MainWindow(QMainWindow):
         self._progress_window.show()
         self._progress_window.raise_()
 
+    def export_submission(self, path: Path | None = None, pack_id: str | None = None) -> Path | None:
+        """Write the learner's attempts at a pack (the open exercise's, or the first) to a .catsub."""
+        store, learner = self.context.store, self.context.learner
+        if store is None or learner is None or not self.shelf.packs:
+            return None
+        pack_id = pack_id or (self.exercise.pack_id if self.exercise else self.shelf.packs[0].id)
+        if path is None:
+            suggested = f"{learner.name.replace(' ', '-').lower()}-{pack_id}.catsub"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export your submission", suggested,
+                                                    "Catalog Sandbox submissions (*.catsub)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            submission = submission_for(store, learner, pack_id)
+            written = write_submission(path, submission)
+        except (StoreError, OSError) as error:
+            QMessageBox.critical(self, "Export failed", f"{path} was not written: {error}")
+            return None
+        self.statusBar().showMessage(f"Exported {len(submission.attempts)} attempts to {written}", 8000)
+        return written
+
     @Slot(str)
     def practise_rule(self, rule_id: str) -> list:
         """Open the first exercise that trains ``rule_id`` (and list the others in the status bar)."""
@@ -696,6 +762,8 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if self.exercise is not None:
             return self._keep_exercise_work()
+        if self._untitled:
+            return self.save_as()
         files = sorted({self.model.row(row).path for row in self.modified_rows()})
         if not files:
             self.statusBar().showMessage("Nothing to save: no record has changed.", 4000)
@@ -712,13 +780,15 @@ class MainWindow(QMainWindow):
         return True
 
     @Slot()
-    def save_as(self) -> bool:
+    def save_as(self, target: str | Path | None = None) -> bool:
         self.flush_edits()
         if self.model.rowCount() == 0:
             return False
         filters, meaning = save_dialog_filters()
-        start = str(self._paths[0].with_suffix("")) if self._paths else ""
-        target, chosen = QFileDialog.getSaveFileName(self, "Save records as", start, filters)
+        chosen = ""
+        if target is None:
+            start = str(self._paths[0].with_suffix("")) if self._paths else ""
+            target, chosen = QFileDialog.getSaveFileName(self, "Save records as", start, filters)
         if not target:
             return False
         path = Path(target)
@@ -728,7 +798,16 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Save As", "Dublin Core records cannot be saved as "
                                 f"{fmt.label}; choose a Dublin Core format.")
             return False
-        return self._write_file(path, fmt, list(range(self.model.rowCount())))
+        untitled = self._untitled
+        if untitled:  # a new record gets its file now
+            for row_number in range(self.model.rowCount()):
+                self.model.row(row_number).path = path
+            self._paths = [path]
+        written = self._write_file(path, fmt, list(range(self.model.rowCount())))
+        if untitled and written:
+            self._untitled = False
+            self._update_title()
+        return written
 
     def _record_of(self, row_number: int):
         document = self.documents.get(row_number)

@@ -135,3 +135,22 @@ def exercises_training(shelf: PackShelf, rule_id: str) -> list[tuple[str, str, s
             if by_rubric or trains:
                 found.append((pack.id, exercise_id, exercise.title))
     return found
+
+
+def submission_for(store, learner, pack_id: str):
+    """A learner's ``.catsub`` content for one pack: every attempt kept in the store, oldest
+    first (the grader re-scores them all and keeps the best)."""
+    import json
+    from datetime import datetime, timezone
+
+    from sandbox.exercises.submission import Attempt, Submission
+
+    installed = store.installed_pack(pack_id)
+    attempts = []
+    for stored in sorted(store.attempts(learner.id, pack_id), key=lambda a: a.submitted_at):
+        answers = json.loads(stored.record) if stored.format == "answers" else None
+        attempts.append(Attempt(stored.exercise_id, stored.format,
+                                None if answers is not None else stored.record, answers,
+                                stored.submitted_at.isoformat()))
+    return Submission(learner.name, pack_id, installed.version if installed else "",
+                      datetime.now(timezone.utc).isoformat(timespec="seconds"), attempts)

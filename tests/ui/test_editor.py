@@ -372,3 +372,38 @@ def test_a_dublin_core_record_is_edited_in_its_form_with_undo_and_findings(qtbot
     win.undo_action.trigger()
     assert document.record.texts("title") == ["Migrant Mother"]
     assert win.dc_editor.record().texts("title") == ["Migrant Mother"]
+
+
+def test_a_new_record_from_a_template_is_saved_where_the_learner_says(qtbot, tmp_path):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert len(win.new_menu.actions()) == 6
+    assert win.new_record("map")
+    assert win.editor.document.record.leader[6] == "e"
+    assert win.editor.findings.counts()["error"] == 0
+    target = tmp_path / "my-map.mrc"
+    assert win.save_as(target)
+    saved = next(iter(read_file(target))).record
+    assert saved.leader[6] == "e" and saved["008"].data == win.editor.document.record["008"].data
+    assert win._paths == [target] and not win._untitled
+
+
+def test_the_dublin_core_tab_shows_the_crosswalk_and_jumps_back(qtbot, window):
+    editor = window.editor
+    editor.views.setCurrentWidget(editor.crosswalk)
+    model = editor.crosswalk.model
+    cells = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert any("Thinking, fast and slow" in str(cell) for cell in cells)
+    editor.crosswalk.fieldActivated.emit("245$a")
+    assert editor.views.currentWidget() is editor.grid
+    assert editor.model.field_index(editor.grid.currentIndex()) == field_index(window, "245")
+
+
+def test_special_characters_go_in_at_the_cursor(qtbot, window):
+    editor = window.editor
+    editor.views.setCurrentWidget(editor.text)
+    cursor = editor.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.text.setTextCursor(cursor)
+    window.characters.insertRequested.emit("ł")
+    qtbot.waitUntil(lambda: record(window)["650"]["a"].endswith("ł"), timeout=2000)

@@ -201,3 +201,28 @@ def test_progress_shows_attempts_and_a_broken_rule_leads_to_an_exercise(qtbot, w
     found = window.practise_rule(broken[0])
     assert found and window.exercise is not None
     assert window.exercise.id == found[0][1]
+
+
+def test_a_learner_exports_a_submission_that_the_grader_rescores(window, context, tmp_path):
+    from sandbox.exercises.practice import starter_source
+    from sandbox.packs.commands import run as run_pack_command
+    from sandbox.cli import build_parser
+
+    window.open_exercise("starter", "fix-nature")
+    window.submit_exercise()
+    from sandbox.formats.mrk import format_record
+
+    window.editor.views.setCurrentWidget(window.editor.text)
+    window.editor.text.setPlainText(format_record(window.exercise.keys[0], strict=False))
+    window.editor.read_text_view()
+    window.submit_exercise()
+    written = window.export_submission(tmp_path / "ana.catsub")
+    assert written is not None and written.is_file()
+    grades = tmp_path / "grades.csv"
+    args = build_parser().parse_args(["grade", str(starter_source()), str(written), "--csv", str(grades)])
+    run_pack_command(args)
+    text = grades.read_text(encoding="utf-8")
+    assert "Ana Ruiz" in text and "fix-nature" in text.splitlines()[0]
+    row = next(line for line in text.splitlines() if line.startswith("Ana Ruiz"))
+    header = text.splitlines()[0].split(",")
+    assert row.split(",")[header.index("fix-nature")] in ("100", "100.0")
