@@ -369,6 +369,18 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(self.context.store is not None)
         practice_menu.addSeparator()
         practice_menu.addAction(self.export_action)
+        self.learner_menu = practice_menu.addMenu("&Learner")
+        self.learner_menu.aboutToShow.connect(self._fill_learner_menu)
+        self.learner_menu.setEnabled(self.context.store is not None)
+        instructor_menu = self.menuBar().addMenu("&Instructor")
+        self.classroom_action = action("&Classroom…", None, self.open_classroom,
+                                       "Every learner's latest attempts, live (on a shared "
+                                       "database, the whole class)")
+        self.classroom_action.setEnabled(self.context.store is not None)
+        instructor_menu.addAction(self.classroom_action)
+        self.author_action = action("&Make Exercise from This Record…", None, self.author_exercise,
+                                    "Turn the record in the editor into an exercise and save it in a pack")
+        instructor_menu.addAction(self.author_action)
         self.practice_menu = practice_menu
         self.menuBar().addMenu("&Help").addAction(about_action)
 
@@ -686,6 +698,82 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh()
         self._progress_window.show()
         self._progress_window.raise_()
+
+    def _fill_learner_menu(self) -> None:
+        self.learner_menu.clear()
+        store = self.context.store
+        if store is None:
+            return
+        try:
+            learners = store.learners()
+        except StoreError as error:
+            self.statusBar().showMessage(f"Could not list the learners: {error}", 8000)
+            return
+        for learner in learners:
+            made = self.learner_menu.addAction(learner.name, lambda le=learner: self.switch_learner(le))
+            made.setCheckable(True)
+            made.setChecked(learner.id == self.context.learner_id)
+        self.learner_menu.addSeparator()
+        self.learner_menu.addAction("&New Learner…", self._ask_new_learner)
+
+    def _ask_new_learner(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, "New learner", "Name:")
+        if ok and name.strip():
+            self.add_learner(name.strip())
+
+    def add_learner(self, name: str):
+        from sandbox.store import LearnerExists
+
+        try:
+            learner = self.context.store.add_learner(name)
+        except LearnerExists:
+            QMessageBox.information(self, "New learner", f"There is already a learner called {name}.")
+            return None
+        except StoreError as error:
+            QMessageBox.warning(self, "New learner", str(error))
+            return None
+        self.switch_learner(learner)
+        return learner
+
+    def switch_learner(self, learner) -> None:
+        """Work as another learner: their scores, drafts, drills and progress."""
+        if not self._may_discard_changes():
+            return
+        self.context.learner = learner
+        for window in (self._progress_window, self._drills_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self._progress_window = self._drills_window = None
+        self.exercise_browser.set_packs(self.shelf.packs, self._best_scores(self.shelf), self.shelf.problems)
+        self.statusBar().showMessage(f"Practising as {learner.name}", 6000)
+
+    def open_classroom(self) -> None:
+        if self.context.store is None:
+            return
+        from ui.classroom import ClassroomView
+
+        window = QMainWindow(self)
+        window.setObjectName("classroomWindow")
+        window.setWindowTitle("Classroom — Catalog Sandbox")
+        window.setCentralWidget(ClassroomView(self.context.store, [p.id for p in self.shelf.packs]))
+        window.resize(820, 520)
+        window.show()
+        self.classroom_window = window
+
+    def author_exercise(self) -> None:
+        record = self.editor.document.record if self.editor.document is not None else None
+        if record is None:
+            QMessageBox.information(self, "Make an exercise", "Open or create a MARC record first: "
+                                    "it becomes the exercise's key.")
+            return
+        from ui.authoring import AuthoringDialog
+
+        dialog = AuthoringDialog(record, self)
+        if dialog.exec():
+            self.statusBar().showMessage(f"Saved the exercise and built {dialog.built}", 10_000)
 
     def export_submission(self, path: Path | None = None, pack_id: str | None = None) -> Path | None:
         """Write the learner's attempts at a pack (the open exercise's, or the first) to a .catsub."""

@@ -226,3 +226,51 @@ def test_a_learner_exports_a_submission_that_the_grader_rescores(window, context
     row = next(line for line in text.splitlines() if line.startswith("Ana Ruiz"))
     header = text.splitlines()[0].split(",")
     assert row.split(",")[header.index("fix-nature")] in ("100", "100.0")
+
+
+def test_an_instructor_turns_the_record_into_an_exercise_and_a_pack(qtbot, tmp_path):
+    from sandbox.exercises import score
+    from sandbox.formats import read_file
+    from sandbox.packs import load_pack
+    from tests.conftest import SAMPLES
+    from ui.authoring import AuthoringDialog
+
+    key = next(iter(read_file(SAMPLES / "starter-records.mrk"))).record
+    dialog = AuthoringDialog(key)
+    qtbot.addWidget(dialog)
+    tags = [f.tag for f in key.fields]
+    dialog.kind.setCurrentText("fix")
+    dialog.title_edit.setText("Fix the Kahneman record")
+    dialog.set_treatment(tags.index("245"), "damage", 3)
+    dialog.set_treatment(tags.index("020"), "blank", 2)
+    dialog.hints[0].setText("Look at the title statement.")
+    dialog.folder.setText(str(tmp_path / "my-class"))
+    assert dialog.save()
+    assert dialog.built is not None and dialog.built.is_file()
+    with load_pack(dialog.built) as pack:
+        exercise = pack.exercise(pack.exercise_ids[0])
+        assert exercise.kind == "fix" and exercise.title == "Fix the Kahneman record"
+        assert "020" not in [f.tag for f in exercise.start_record.fields]
+        assert score(exercise, exercise.keys[0]).percent == 100.0
+        assert score(exercise, exercise.start_record).percent < 100.0
+        assert [h.text for h in exercise.hints] == ["Look at the title statement."]
+
+
+def test_learners_switch_and_the_classroom_lists_each_ones_latest_attempts(qtbot, window, context, qtmodeltester):
+    window.open_exercise("starter", "fix-nature")
+    window.submit_exercise()
+    ben = window.add_learner("Ben Okafor")
+    assert ben is not None and window.context.learner_id == ben.id
+    best = window.exercise_browser.model._best
+    assert not best  # Ben has tried nothing yet
+    window.open_exercise("starter", "fix-iris-dataset")
+    window.submit_exercise()
+    window.open_classroom()
+    view = window.classroom_window.centralWidget()
+    qtmodeltester.check(view.model)
+    learners = {view.model.index(r, 0).data() for r in range(view.model.rowCount())}
+    assert learners == {"Ana Ruiz", "Ben Okafor"}
+    context.store.record_attempt(ben.id, "starter", "1.0.0", "fix-nature", record="=LDR  x", fmt="mrk",
+                                 score=1, max_score=2)
+    view.refresh()  # the timer does this every few seconds
+    assert view.model.rowCount() == 3
