@@ -61,11 +61,44 @@ def main(out: Path) -> int:
         window._problem_activated(window.editor.findings.index(0, 0))
         return window
 
+    def exercise() -> QWidget:
+        window.exercises_dock.show()
+        window.open_exercise("starter", "fix-brief-history-of-time")
+        window.exercise_panel.tabs.setCurrentIndex(1)
+        window.exercise_panel.show_next_hint()
+        return window
+
+    def feedback() -> QWidget:
+        window.open_exercise("starter", "fix-brief-history-of-time")
+        editor = window.editor
+        index = field_index(window, "245")
+        editor.model.setData(editor.model.index_for(index, None, 2), "2")
+        window.submit_exercise()
+        window.feedback.table.selectRow(0)
+        return window
+
+    def progress() -> QWidget:
+        from sandbox.editing import ReplaceRecord
+
+        for number, exercise_id in enumerate(("fix-nature", "describe-moby-dick-norton", "classify-nature",
+                                              "subjects-origin-of-species", "fixed-fields-walden",
+                                              "fix-kind-of-blue", "classify-origin-of-species")):
+            window.open_exercise("starter", exercise_id)
+            window.submit_exercise()  # a first try, as it came
+            if number % 3 != 1:  # then most of them put right
+                window.editor.document.apply(ReplaceRecord(window.exercise.keys[0], "the key"))
+                window.submit_exercise()
+        window.open_progress()
+        window._progress_window.resize(1180, 780)
+        return window._progress_window
+
     shots: list[tuple[str, list[Path], int | None, Callable[[], QWidget] | None]] = [
         ("main-window.png", [samples / "starter-records.mrk", samples / "dublin-core-dcterms.xml"], 2, edited_record),
         ("fixed-field-editor.png", [samples / "starter-records.mrk"], 0, fixed_008),
         ("validation.png", [CORPUS / "edsu+pymarc/test/marc8.dat"], 0, problems),
         ("damaged-file.png", [CORPUS / "marc4j+marc4j/test/resources/pride-and-prejudice-with-many-errors.mrc"], None, None),
+        ("exercise.png", [samples / "starter-records.mrk"], 0, exercise),
+        ("feedback.png", [samples / "starter-records.mrk"], 0, feedback),
     ]
 
     def step(index: int = 0) -> None:

@@ -353,6 +353,7 @@ class MainWindow(QMainWindow):
                                     "Timed questions on tags, indicators, codes, punctuation, "
                                     "Cutters and shelf order, with review of missed ones")
         practice_menu.addAction(self.drills_action)
+        self.exercises_dock.visibilityChanged.connect(self._exercises_dock_shown)
         self.exercises_action = self.exercises_dock.toggleViewAction()
         self.exercises_action.setText("&Exercises")
         self.exercises_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -988,6 +989,10 @@ class MainWindow(QMainWindow):
         self.exercise_browser.set_packs(shelf.packs, self._best_scores(shelf), shelf.problems)
         return shelf
 
+    def _exercises_dock_shown(self, visible: bool) -> None:
+        if visible and not self.exercises_dock.isFloating() and self.exercises_dock.width() < 300:
+            self.resizeDocks([self.exercises_dock], [380], Qt.Orientation.Horizontal)
+
     def _best_scores(self, shelf: PackShelf) -> dict[tuple[str, str], float]:
         store, learner = self.context.store, self.context.learner_id
         if store is None or learner is None:
@@ -1013,6 +1018,8 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self._paths = []
         self.exercise = exercise
+        self.table.hide()  # one working record: the list has nothing to choose from
+        self.editor.views.setCurrentWidget(self.editor.grid)
         self.editor.profile = exercise.profile or "full"
         self.dc_editor.set_profile(exercise.profile or "full")
         self.exercise_panel.set_exercise(exercise)
@@ -1056,6 +1063,7 @@ class MainWindow(QMainWindow):
         if self.exercise is None:
             return
         self.exercise = None
+        self.table.show()
         self.editor.profile = "full"
         self.dc_editor.set_profile("full")
         self.exercise_panel.set_exercise(None)
@@ -1101,7 +1109,9 @@ class MainWindow(QMainWindow):
             return None
         result = score(exercise, answer)
         self.feedback.set_result(result)
-        self.feedback_dock.show()
+        if not self.feedback_dock.isVisible():
+            self.feedback_dock.show()
+            self.resizeDocks([self.feedback_dock], [280], Qt.Orientation.Vertical)
         self.feedback_dock.raise_()
         store, learner = self.context.store, self.context.learner_id
         if store is not None and learner is not None:

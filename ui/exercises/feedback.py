@@ -143,11 +143,15 @@ class FeedbackView(QWidget):
             self.summary.setText("Submit an exercise to see how it scores.")
             self.subtotals.clear()
             return
-        taken = (f" — {_points(result.penalty)} taken off for findings the key does not have"
-                 if result.penalty else "")
         key = f" · closest to key {result.key_number}" if result.key_number > 1 else ""
-        self.summary.setText(f"{result.percent:g}% — {_points(result.total)} of "
-                             f"{_points(result.possible)} points{taken}{key}")
+        if result.penalty:
+            self.summary.setText(
+                f"{result.percent:g}% — {_points(result.earned)} of {_points(result.possible)} "
+                f"points earned, {_points(result.penalty)} taken off for findings the key does "
+                f"not have: {_points(result.total)}{key}")
+        else:
+            self.summary.setText(f"{result.percent:g}% — {_points(result.total)} of "
+                                 f"{_points(result.possible)} points{key}")
         self.subtotals.setText("  ·  ".join(f"{s.competency}: {s.percent:g}%" for s in result.subtotals))
         if result.problems:
             self.subtotals.setText(self.subtotals.text() + "\n" + "\n".join(result.problems))
