@@ -77,21 +77,6 @@ def main(out: Path) -> int:
         window.feedback.table.selectRow(0)
         return window
 
-    def progress() -> QWidget:
-        from sandbox.editing import ReplaceRecord
-
-        for number, exercise_id in enumerate(("fix-nature", "describe-moby-dick-norton", "classify-nature",
-                                              "subjects-origin-of-species", "fixed-fields-walden",
-                                              "fix-kind-of-blue", "classify-origin-of-species")):
-            window.open_exercise("starter", exercise_id)
-            window.submit_exercise()  # a first try, as it came
-            if number % 3 != 1:  # then most of them put right
-                window.editor.document.apply(ReplaceRecord(window.exercise.keys[0], "the key"))
-                window.submit_exercise()
-        window.open_progress()
-        window._progress_window.resize(1180, 780)
-        return window._progress_window
-
     shots: list[tuple[str, list[Path], int | None, Callable[[], QWidget] | None]] = [
         ("main-window.png", [samples / "starter-records.mrk", samples / "dublin-core-dcterms.xml"], 2, edited_record),
         ("fixed-field-editor.png", [samples / "starter-records.mrk"], 0, fixed_008),
