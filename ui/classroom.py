@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -21,39 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox.store import StoreError
+from ui.table_model import ModelIndex, RowsTableModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 #: How often the instructor's view asks the database for new attempts.
 REFRESH_SECONDS = 5
 
 
-class ClassroomModel(QAbstractTableModel):
+class ClassroomModel(RowsTableModel):
     COLUMNS = ("Learner", "Exercise", "Score", "Submitted", "Hints")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda r: (r.learner.name.lower(), r.attempt.exercise_id))
         self.endResetModel()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         attempt = row.attempt
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.learner.name, attempt.exercise_id, f"{attempt.percent:.0f}%",

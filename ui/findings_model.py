@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
-ModelIndex = QModelIndex | QPersistentModelIndex
+from ui.table_model import ModelIndex, RowsTableModel
+
 _ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -45,12 +46,8 @@ class ProblemRow:
         return f"{self.location}: {self.message}" + (f"  [{self.rule}]" if self.rule else "")
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsTableModel):
     COLUMNS = ("Severity", "Where", "Problem", "Rule")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[ProblemRow] = []
 
     def set_rows(self, rows: list[ProblemRow]) -> None:
         self.beginResetModel()
@@ -69,21 +66,10 @@ class FindingsModel(QAbstractTableModel):
             counts[row.severity] = counts.get(row.severity, 0) + 1
         return counts
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.severity.title(), row.location, row.message, row.rule)[column]

@@ -40,17 +40,23 @@ def never_ask(monkeypatch):
                         lambda self, count: QMessageBox.StandardButton.Discard)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "book.mrk"
-    path.write_text(RECORD, encoding="utf-8")
-    win = MainWindow()
+def opened(qtbot, path, context=None, row=0):
+    """A shown window on ``path``, read, with record ``row`` selected."""
+    win = MainWindow(context)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
         win.open_files([path])
     qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
-    win.table.selectRow(0)
+    win.table.selectRow(row)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "book.mrk"
+    path.write_text(RECORD, encoding="utf-8")
+    win = opened(qtbot, path)
     qtbot.waitUntil(lambda: win.editor.document is not None)
     win.path = path
     return win
@@ -228,12 +234,7 @@ def test_field_help_follows_the_current_field(qtbot, window):
 
 
 def test_opening_a_damaged_corpus_file_lets_the_good_records_be_edited(qtbot, corpus):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
-        win.open_files([corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc"])
-    qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
-    win.table.selectRow(6)
+    win = opened(qtbot, corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc", row=6)
     assert not win.editor.isEnabled() and win.editor.findings.rowCount() >= 1
     win.table.selectRow(0)
     assert win.editor.isEnabled()
@@ -250,16 +251,7 @@ def test_a_crash_loses_nothing_autosaved_and_the_draft_is_offered_back(qtbot, tm
     store = open_store(tmp_path / "progress.sqlite3")
     context = AppContext(store, ensure_learner(store, "Ana"))
 
-    def opened(win):
-        qtbot.addWidget(win)
-        win.show()
-        with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
-            win.open_files([path])
-        qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
-        win.table.selectRow(0)
-        return win
-
-    first = opened(MainWindow(context))
+    first = opened(qtbot, path, context)
     index = first.editor.model.index_for(field_index(first, "245"), 0, VALUE)
     type_into_cell(qtbot, first, index, "Thinking, fast and slow : a draft /")
     assert first._autosave_timer.isActive()  # kept a few seconds after the change
@@ -271,7 +263,7 @@ def test_a_crash_loses_nothing_autosaved_and_the_draft_is_offered_back(qtbot, tm
     asked = []
     monkeypatch.setattr(MainWindow, "ask_restore_drafts",
                         lambda self, count, when: asked.append(count) or True)
-    second = opened(MainWindow(context))
+    second = opened(qtbot, path, context)
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert asked == [1]
     assert record(second)["245"]["a"] == "Thinking, fast and slow : a draft /"
@@ -349,13 +341,7 @@ DC_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
 def test_a_dublin_core_record_is_edited_in_its_form_with_undo_and_findings(qtbot, tmp_path):
     path = tmp_path / "photo.xml"
     path.write_text(DC_RECORD, encoding="utf-8")
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.model.rowsInserted, timeout=10_000):
-        win.open_files([path])
-    qtbot.waitUntil(lambda: not win.is_loading(), timeout=10_000)
-    win.table.selectRow(0)
+    win = opened(qtbot, path)
     assert win.pages.currentWidget() is win.dc_editor
     qtbot.waitUntil(lambda: any(r.rule.startswith("DC-") for r in win.editor.findings.rows()), timeout=3000)
     date_row = next(n for n, r in enumerate(win.editor.findings.rows()) if r.location.startswith("date"))

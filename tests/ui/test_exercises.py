@@ -204,9 +204,9 @@ def test_progress_shows_attempts_and_a_broken_rule_leads_to_an_exercise(qtbot, w
 
 
 def test_a_learner_exports_a_submission_that_the_grader_rescores(window, context, tmp_path):
+    from sandbox.cli import build_parser
     from sandbox.exercises.practice import starter_source
     from sandbox.packs.commands import run as run_pack_command
-    from sandbox.cli import build_parser
 
     window.open_exercise("starter", "fix-nature")
     window.submit_exercise()

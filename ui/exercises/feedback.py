@@ -4,9 +4,7 @@ subtotals per competency, and the points validation findings took off. A row jum
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -20,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ModelIndex = QModelIndex | QPersistentModelIndex
+from ui.table_model import ModelIndex, RowsTableModel
+
 _GOOD, _PART, _BAD = QColor("#e6f4ea"), QColor("#fff4cc"), QColor("#fde0dc")
 
 
@@ -28,7 +27,7 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-class CheckResultsModel(QAbstractTableModel):
+class CheckResultsModel(RowsTableModel):
     """One row per check of a ScoreResult, then one per penalty."""
 
     COLUMNS = ("", "Check", "Points", "Expected (key)", "Yours")
@@ -37,32 +36,20 @@ class CheckResultsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._checks: list = []
-        self._penalties: list = []
 
     def set_result(self, result) -> None:
         self.beginResetModel()
         self._checks = list(result.checks) if result else []
-        self._penalties = list(result.penalties) if result else []
+        self._rows = self._checks + (list(result.penalties) if result else [])
         self.endResetModel()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._checks) + len(self._penalties)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        row = self._row_at(index)
+        if row is None:
             return None
-        row, column = index.row(), index.column()
-        if row < len(self._checks):
-            return self._check_data(self._checks[row], column, role)
-        return self._penalty_data(self._penalties[row - len(self._checks)], column, role)
+        if index.row() < len(self._checks):
+            return self._check_data(row, index.column(), role)
+        return self._penalty_data(row, index.column(), role)
 
     def _check_data(self, check, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
