@@ -1,18 +1,29 @@
-"""``catsandbox lint`` and ``catsandbox rules``: the validator on the command line."""
+"""``catsandbox lint`` and ``catsandbox rules``: the validator on the command line.
+
+A plain ISO 2709 file is cut into byte ranges of ``RECORDS_PER_PIECE`` records; each piece is read
+by ``sandbox.rules.fastread``, validated and turned into output lines in a worker (or in this
+process with one job), and the pieces come back in file order as they are done. Any other file —
+another format, or ISO 2709 whose record boundaries need the full reader's repairs — is shared out
+by record number and merged back into file order.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import heapq
+import mmap
 import multiprocessing
 import os
 import sys
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from json.encoder import encode_basestring as _json_string
 from pathlib import Path
 
-from sandbox.formats import read_file
+from sandbox.formats import detect_format, read_file
 from sandbox.records import display
-from sandbox.rules import PROFILES, SEVERITIES, all_rules, profile, validate
+from sandbox.rules import PROFILES, SEVERITIES, all_rules, fastread, profile, validate
 from sandbox.rules.model import REGISTRY, SEVERITY_RANK, Finding
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -40,13 +51,6 @@ def add_lint_parser(commands) -> None:
     rules.add_argument("rule", metavar="RULE-ID", nargs="?")
 
 
-def _row(path: Path, number: int, control: str, finding: Finding) -> dict:
-    return {"file": str(path), "record": number, "control_number": control,
-            "location": finding.location, "rule": finding.rule, "slug": finding.slug,
-            "severity": finding.severity, "message": finding.message,
-            "citation": finding.citation}
-
-
 class _Share:
     """Records whose number falls in one of ``parts`` equal shares (for --jobs)."""
 
@@ -69,25 +73,172 @@ def _with_authorities(selected, authority_files: tuple[str, ...]):
     return replace(selected, options=options)
 
 
-def lint_rows(path: str, profile_name: str, threshold: int, part: int = 0, parts: int = 1,
-              authority_files: tuple[str, ...] = ()):
-    """(records seen, rows of findings at or above ``threshold``) for a share of one file."""
-    selected = _with_authorities(profile(profile_name), authority_files)
-    rows, records = [], 0
-    select = _Share(part, parts) if parts > 1 else None
-    for item in read_file(path, select=select):
-        records += 1
+@lru_cache(maxsize=8)
+def _selected(profile_name: str, authority_files: tuple[str, ...]):
+    """The profile with its authority file loaded — once per process, not once per piece."""
+    return _with_authorities(profile(profile_name), authority_files)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every piece of work on one file shares (sent to worker processes)."""
+
+    path: str
+    profile: str
+    threshold: int
+    fmt: str
+    authority_files: tuple[str, ...] = ()
+
+
+class _Lines:
+    """Findings as output lines in one format (json, tsv or text), counted by rule.
+
+    Built in the process that validated the records, so that the formatting is shared out
+    between processes too; the JSON is written piece by piece with the json module's own string
+    encoder and is the same, byte for byte, as ``json.dumps(row, ensure_ascii=False)``.
+    """
+
+    def __init__(self, job: _Job):
+        self.job = job
+        self.selected = _selected(job.profile, job.authority_files)
+        self.file = str(Path(job.path))
+        self.name = Path(job.path).name
+        self.by_rule: Counter[str] = Counter()
+        self._json_file = '{"file": ' + _json_string(self.file) + ', "record": '
+        self._rule_parts: dict[tuple[str, str], str] = {}
+
+    def record(self, item) -> str:
+        """The lines for one record slot of the file ('' when nothing reaches the threshold)."""
+        findings = (validate(item.record, self.selected, item.problems) if item.ok
+                    else list(_unreadable(item, self.selected)))
+        threshold = self.job.threshold
+        kept = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
+        if not kept:
+            return ""
         control = display.control_number(item.record) if item.record is not None else ""
-        findings = (validate(item.record, selected, item.problems) if item.ok
-                    else list(_unreadable(item, selected)))
-        for finding in findings:
-            if SEVERITY_RANK[finding.severity] >= threshold:
-                rows.append(_row(Path(path), item.number, control, finding))
-    return records, rows
+        by_rule = self.by_rule
+        for finding in kept:
+            by_rule[finding.rule] += 1
+        fmt = self.job.fmt
+        if fmt == "json":
+            head = f"{self._json_file}{item.number}, \"control_number\": {_json_string(control)}"
+            return "".join(f"{head}, \"location\": {_json_string(f.location)}"
+                           f"{self._rule_part(f)}{_json_string(f.message)}, \"citation\": "
+                           f"{_json_string(f.citation)}}}\n" for f in kept)
+        if fmt == "tsv":
+            cells = [self.file, str(item.number), control]
+            return "".join("\t".join(cell.replace("\t", " ") for cell in
+                                      (*cells, f.location, f.rule, f.severity, f.message)) + "\n"
+                           for f in kept)
+        shown = f" ({control})" if control else ""
+        return "".join(f"{self.name}: record {item.number}{shown} {f.location}: {f.severity} "
+                       f"{f.rule} {f.slug}: {f.message}\n" for f in kept)
+
+    def _rule_part(self, finding: Finding) -> str:
+        key = (finding.rule, finding.severity)
+        part = self._rule_parts.get(key)
+        if part is None:
+            part = self._rule_parts[key] = (
+                f", \"rule\": {_json_string(finding.rule)}, \"slug\": "
+                f"{_json_string(finding.slug)}, \"severity\": {_json_string(finding.severity)}, "
+                "\"message\": ")
+        return part
 
 
-def _lint_share(task):
-    return lint_rows(*task)
+@dataclass
+class _Result:
+    """What a piece of work hands back: its records' lines, in file order, and the counts."""
+
+    records: int
+    text: str
+    by_rule: Counter
+
+
+def _lint_range(task: tuple[_Job, int, int, int]) -> _Result:
+    """Validate the records of a plain ISO 2709 file between two byte offsets."""
+    job, start, end, first_number = task
+    lines = _Lines(job)
+    parts, records = [], 0
+    for item in fastread.read_range(job.path, start, end, first_number):
+        records += 1
+        parts.append(lines.record(item))
+    return _Result(records, "".join(parts), lines.by_rule)
+
+
+def _lint_share(task: tuple[_Job, int, int]) -> tuple[int, list[tuple[int, str]], Counter]:
+    """Validate every ``parts``-th record of any file (numbered lines, merged later)."""
+    job, part, parts = task
+    lines = _Lines(job)
+    numbered, records = [], 0
+    select = _Share(part, parts) if parts > 1 else None
+    for item in read_file(job.path, select=select):
+        records += 1
+        text = lines.record(item)
+        if text:
+            numbered.append((item.number, text))
+    return records, numbered, lines.by_rule
+
+
+#: Records per piece of work when a plain ISO 2709 file is split by byte ranges: large enough
+#: that handing pieces out costs little, small enough that the output streams steadily.
+RECORDS_PER_PIECE = 1000
+
+
+def _ranges(path: str) -> list[tuple[int, int, int]] | None:
+    """(start, end, first record number) pieces of a plain ISO 2709 file, or None if the file
+    is anything else (then the full reader reads it, shared out by record number)."""
+    fmt = detect_format(path)
+    if fmt is None or fmt.name != "marc":
+        return None
+    with open(path, "rb") as handle:
+        try:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file cannot be mapped
+            return []
+        with data:
+            offsets = fastread.plain_record_offsets(data)
+            size = len(data)
+    if offsets is None:
+        return None
+    pieces = []
+    for first in range(0, len(offsets), RECORDS_PER_PIECE):
+        after = first + RECORDS_PER_PIECE
+        pieces.append((offsets[first], offsets[after] if after < len(offsets) else size,
+                       first + 1))
+    return pieces
+
+
+def _pool(jobs: int):
+    """Worker processes that start with the rules and reference tables already loaded where
+    the platform allows (fork); elsewhere they load them once each."""
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    if method == "fork":
+        _warm_up()
+    return multiprocessing.get_context(method).Pool(jobs)
+
+
+def _warm_up() -> None:
+    from sandbox.rules.examples import example_record, marc_example
+
+    validate(example_record("marc", marc_example()), "full")
+
+
+def _results(job: _Job, pool, jobs: int):
+    """(records, text, counts) for one file, piece by piece in file order."""
+    pieces = _ranges(job.path)
+    if pieces is not None:
+        tasks = [(job, start, end, first) for start, end, first in pieces]
+        results = pool.imap(_lint_range, tasks) if pool else map(_lint_range, tasks)
+        for result in results:
+            yield result.records, result.text, result.by_rule
+        return
+    tasks = [(job, part, jobs) for part in range(jobs)]
+    shares = pool.map(_lint_share, tasks) if pool else [_lint_share(tasks[0])]
+    merged = heapq.merge(*(numbered for _, numbered, _ in shares))  # back in file order
+    counts: Counter = Counter()
+    for _, _, by_rule in shares:
+        counts.update(by_rule)
+    yield sum(records for records, _, _ in shares), "".join(text for _, text in merged), counts
 
 
 def lint(args: argparse.Namespace) -> int:
@@ -99,17 +250,19 @@ def lint(args: argparse.Namespace) -> int:
     if args.format == "tsv":
         out.write("file\trecord\tcontrol_number\tlocation\trule\tseverity\tmessage\n")
     by_rule: Counter[str] = Counter()
-    records = reported = 0
+    records = 0
     status = EXIT_CLEAN
-    pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    pool = _pool(jobs) if jobs > 1 else None
     try:
         for name in args.files:
+            job = _Job(name, args.profile, threshold, args.format, tuple(args.authority))
             try:
                 with open(name, "rb"):
                     pass
-                tasks = [(name, args.profile, threshold, part, jobs, tuple(args.authority))
-                         for part in range(jobs)]
-                shares = pool.map(_lint_share, tasks) if pool else [lint_rows(*tasks[0])]
+                for count, text, counts in _results(job, pool, jobs):
+                    records += count
+                    by_rule.update(counts)
+                    out.write(text)
             except BrokenPipeError:
                 raise
             except OSError as error:
@@ -117,16 +270,10 @@ def lint(args: argparse.Namespace) -> int:
                       file=sys.stderr)
                 status = EXIT_USAGE
                 continue
-            rows = [row for _, share in shares for row in share]
-            rows.sort(key=lambda row: row["record"])  # shares interleave: restore file order
-            records += sum(count for count, _ in shares)
-            for row in rows:
-                reported += 1
-                by_rule[row["rule"]] += 1
-                _print(out, args.format, row)
     finally:
         if pool is not None:
             pool.close()
+    reported = sum(by_rule.values())
     summary = sys.stderr if args.format == "json" else out
     if args.format == "text":
         print(f"\n{records} record(s), {reported} finding(s)", file=summary)
@@ -144,19 +291,6 @@ def _unreadable(item, selected):
         location = problem.place or "LDR"
         yield Finding(rule.id, rule.slug, selected.severity(rule), location, problem.message,
                       rule.citation, rule.why)
-
-
-def _print(out, fmt: str, row: dict) -> None:
-    if fmt == "json":
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt == "tsv":
-        out.write("\t".join(str(row[k]).replace("\t", " ") for k in
-                            ("file", "record", "control_number", "location", "rule", "severity",
-                             "message")) + "\n")
-    else:
-        control = f" ({row['control_number']})" if row["control_number"] else ""
-        out.write(f"{Path(row['file']).name}: record {row['record']}{control} {row['location']}: "
-                  f"{row['severity']} {row['rule']} {row['slug']}: {row['message']}\n")
 
 
 def rules(args: argparse.Namespace) -> int:

@@ -94,3 +94,33 @@ def test_jobs_split_the_work_and_keep_file_order(corpus):
     two = run("lint", path, "--format", "json", "--jobs", "2")
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 100
+
+
+def test_jobs_give_the_same_output_in_every_format_for_every_kind_of_file(corpus, tmp_path):
+    """Plain ISO 2709 files are split by byte ranges (several pieces here), damaged ones and
+    other formats by record number; either way the output is the one-process output."""
+    pride = corpus / "marc4j+marc4j/test/resources/pride-and-prejudice-fixed.mrc"
+    big = tmp_path / "big.mrc"
+    big.write_bytes(pride.read_bytes() * 8)  # more records than one piece of work holds
+    files = [big, corpus / "perl4lib+marc-perl/marc-record/t/badldr.usmarc",
+             corpus / "edsu+pymarc/test/batch.xml"]
+    for path in files:
+        for fmt in ("json", "tsv", "text"):
+            one = run("lint", str(path), "--format", fmt)
+            two = run("lint", str(path), "--format", fmt, "--jobs", "2")
+            assert one.returncode == two.returncode, (path.name, fmt)
+            assert one.stdout == two.stdout and one.stdout, (path.name, fmt)
+    rows = [json.loads(line) for line in run("lint", str(big), "--format", "json").stdout.split("\n")
+            if line]
+    numbers = sorted({row["record"] for row in rows})
+    assert numbers[-1] > 2000 and numbers == sorted(numbers)
+
+
+def test_json_lines_are_exactly_what_json_dumps_writes(corpus):
+    for name in ("perl4lib+marc-perl/marc-charset/t/cjk3.marc",
+                 "indexdata+yaz/test/marc-files/marccol5.u8.marc"):
+        out = run("lint", str(corpus / name), "--format", "json").stdout
+        lines = out.splitlines()
+        assert lines
+        for line in lines:
+            assert json.dumps(json.loads(line), ensure_ascii=False) == line

@@ -84,7 +84,7 @@ class AuthorityFile:
       ERROR, "https://www.loc.gov/aba/pcc/naco/normrule-2.html",
       "An exercise's authority file holds the headings it accepts; a heading not in it will not "
       "collocate with the records that use the authorized form, and a variant (a 4XX 'see' "
-      "reference) must be replaced by the heading it points to.")
+      "reference) must be replaced by the heading it points to.", tags=_SUBJECT_TAGS)
 def heading_in_authority_file(record, context):
     authority: AuthorityFile | None = context.option("authorities")
     if not authority:

@@ -12,7 +12,7 @@ import re
 from sandbox.classify import cutter, dewey, lcc
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields, quoted
+from sandbox.rules.walk import data_fields, quoted, shared
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 OUTLINE = "https://www.loc.gov/catdir/cpso/lcco/"
@@ -20,6 +20,7 @@ OUTLINE = "https://www.loc.gov/catdir/cpso/lcco/"
 _LC_DEWEY_SYMBOLS = {"B", "FIC", "E"}
 #: LC's Music and other shelving numbers ("MLCM 2004/01234") are not classification numbers.
 _SHELVING_NUMBER = re.compile(r"MLC[A-Z]*\b|MLCM|MLCS")
+_LOCATION_NOTE = re.compile(r"\s*<[^>]*>\s*$")
 
 
 def _call_number(field) -> tuple[str, str]:
@@ -30,11 +31,16 @@ def _call_number(field) -> tuple[str, str]:
 
 
 def _parsed(record):
+    """(field, $a, $b, parsed call number) of each 050/090, parsed once for both LCC rules."""
+    return shared(record, "lc-call-numbers", lambda: list(_parse_call_numbers(record)))
+
+
+def _parse_call_numbers(record):
     for item in data_fields(record, "050", "090"):
         class_part, item_part = _call_number(item.field)
         if not class_part or _SHELVING_NUMBER.match(class_part):
             continue
-        item_part = re.sub(r"\s*<[^>]*>\s*$", "", item_part)  # LC's location note "<Orien Korea>"
+        item_part = _LOCATION_NOTE.sub("", item_part)  # LC's location note "<Orien Korea>"
         text = f"{class_part} {item_part}".strip()
         yield item, class_part, item_part, lcc.parse_call_number(text)
 
@@ -43,6 +49,7 @@ def _parsed(record):
       ERROR, BD + "bd050.html",
       "The call number decides where the book stands and how it is browsed; letters that are "
       "no LCC subclass, or a number outside the subclass, put it nowhere.",
+      tags=("050", "090"),
       good=(marc_example("=050  00$aQA76.73.P98$bK34 2011"),),
       bad=(marc_example("=050  00$aQZ76.73$bK34 2011"), marc_example("=050  00$aQA1000$bK34 2011"),
            marc_example("=050  00$aQ A76$bK34 2011")))
@@ -81,6 +88,7 @@ def _main_entry_name(record) -> str | None:
       INFO, "https://www.loc.gov/aba/publications/FreeCSM/G063.pdf",
       "The Cutter number files the book by its main entry; LC adjusts Cutters to fit its own "
       "shelflist, so a difference from the table is worth a look, not an error.",
+      tags=("050", "090"),
       good=(marc_example("=050  \\4$aQA76.73.P98$bW75 2024"),
             marc_example("=050  00$aQA76.73.P98$bW25 2024")),
       bad=(marc_example("=050  \\4$aQA76.73.P98$bW25 2024"),
@@ -120,6 +128,7 @@ def cutter_advice(record, context):
       BD + "bd082.html",
       "A Dewey number has at least three digits, a point after the third and no final zero "
       "after the point; prime marks show where it may be shortened.",
+      tags=("082", "092"),
       good=(marc_example("=082  04$a005.1/33$223"),),
       bad=(marc_example("=082  04$a05.133$223"), marc_example("=082  04$a005.10$223")))
 def dewey_number(record, context):
@@ -139,6 +148,7 @@ def dewey_number(record, context):
 @rule("DDC-002", "dewey-edition", "082 $2 names the Dewey edition", WARNING, BD + "bd082.html",
       "$2 says which edition of Dewey the number comes from (e.g. 23), so the number can be "
       "read against the right schedules.",
+      tags=("082",),
       good=(marc_example("=082  04$a005.133$223"),),
       bad=(marc_example("=082  04$a005.133"), marc_example("=082  74$a005.133$223x")))
 def dewey_edition(record, context):

@@ -10,9 +10,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import cache, lru_cache
 
-from sandbox.reference import codes, marc21
+from sandbox.reference import codes
 from sandbox.rules.examples import field_008, marc_example
+from sandbox.rules.fixed_fields import material_of
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.required import is_rda
 from sandbox.rules.walk import data_008, data_fields, quoted
@@ -30,6 +32,7 @@ def record_language(record) -> str | None:
       ERROR, BD + "bd041.html",
       "041 lists every language of the item (and of the original, for translations); its first "
       "$a is the main language, which 008/35-37 also gives.",
+      tags=("041",),
       good=(marc_example("=041  1\\$aeng$hfre"),),
       bad=(marc_example("=041  1\\$aen$hfre"), marc_example("=041  0\\$afre")))
 def language_codes(record, context):
@@ -60,6 +63,7 @@ def language_codes(record, context):
       BD + "bd043.html",
       "Geographic area codes (e.g. 'n-us---') let catalogs limit subjects by place; other "
       "strings are ignored.",
+      tags=("043",),
       good=(marc_example("=043  \\\\$an-us---"),),
       bad=(marc_example("=043  \\\\$an-us"), marc_example("=043  \\\\$ausa----")))
 def geographic_area_codes(record, context):
@@ -76,6 +80,13 @@ _NO_LANGUAGE = {"und", "mul", "zxx", "|||", "   "}
 _LETTER_A = re.compile(r"A(\s+(is|to|and|&)\b|-|\.)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)
+def _articles_longest_first(language: str) -> tuple[str, ...]:
+    """The language's initial articles, lowercase and NFC, longest first."""
+    return tuple(unicodedata.normalize("NFC", article.lower()) for article in
+                 sorted(codes.initial_articles(language), key=len, reverse=True))
+
+
 def leading_article(title: str, language: str | None) -> str | None:
     """The initial article of ``title`` in ``language`` (with its blank, apostrophe or hyphen)."""
     if not language or language in _NO_LANGUAGE:
@@ -85,8 +96,7 @@ def leading_article(title: str, language: str | None) -> str | None:
     lowered = title[skipped:].lower()
     if language == "eng" and _LETTER_A.match(title[skipped:]):
         return None
-    for article in sorted(codes.initial_articles(language), key=len, reverse=True):
-        form = unicodedata.normalize("NFC", article.lower())
+    for form in _articles_longest_first(language):
         if form.endswith(("'", "-")) and lowered.startswith(form):
             return title[: skipped + len(form)]
         if lowered.startswith(form + " "):
@@ -98,6 +108,7 @@ def leading_article(title: str, language: str | None) -> str | None:
       BD + "bd245.html",
       "245 ind2 tells the catalog how many characters to skip when filing: 'The Hobbit' files "
       "under H only if ind2 is 4. A wrong count files the title under the article.",
+      tags=("245",),
       good=(marc_example("=245  14$aThe example /$cAnn Writer."),
             marc_example("=245  03$aAn example /$cAnn Writer.", drop=("100",))),
       bad=(marc_example("=245  10$aThe example /$cAnn Writer."),
@@ -127,11 +138,19 @@ def nonfiling_article(record, context):
 _RDA_SOURCES = {"336": "rdacontent", "337": "rdamedia", "338": "rdacarrier"}
 
 
+@cache
+def _rda_vocabulary(tag: str) -> tuple[dict, dict]:
+    """The RDA terms of 336, 337 or 338 by code, and by lowercase term."""
+    vocabulary = codes.rda_terms(tag)
+    return vocabulary, {entry.term.lower(): entry for entry in vocabulary.values()}
+
+
 @rule("REQ-013", "rda-type-terms", "336/337/338 terms and codes come from the RDA vocabularies",
       ERROR, BD + "bd336.html",
       "Content, media and carrier types are controlled terms: 'text'/txt, 'unmediated'/n, "
       "'volume'/nc. A misspelt term or a code that does not match its term breaks the facets "
       "discovery systems build from them.",
+      tags=("336", "337", "338"),
       good=(marc_example(),),
       bad=(marc_example("=336  \\\\$atext$btx$2rdacontent"),
            marc_example("=337  \\\\$acomputer$bn$2rdamedia"),
@@ -142,8 +161,7 @@ def rda_type_terms(record, context):
         sources = item.field.get_subfields("2")
         if sources and sources[0].strip() != _RDA_SOURCES[tag]:
             continue  # terms from another vocabulary, named in $2
-        vocabulary = codes.rda_terms(tag)
-        by_term = {entry.term.lower(): entry for entry in vocabulary.values()}
+        vocabulary, by_term = _rda_vocabulary(tag)
         terms = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "a"]
         codes_given = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "b"]
         for position, value in terms:
@@ -166,11 +184,12 @@ def rda_type_terms(record, context):
       WARNING, BD + "bd264.html",
       "RDA records the publication (or, for unpublished items, production) statement in 264; "
       "without one the record says nothing of where, by whom and when the item was issued.",
+      tags=("040",),
       good=(marc_example(),), bad=(marc_example(drop=("264",)),))
 def rda_publication_statement(record, context):
     if not is_rda(record):
         return
-    if not any(True for _ in data_fields(record, "264", "260")):
+    if not data_fields(record, "264", "260"):
         yield Hit("264", "this record follows RDA (040 $e rda) but has no 264 (publication, "
                   "production, distribution or manufacture statement)")
 
@@ -178,14 +197,15 @@ def rda_publication_statement(record, context):
 def _books_008(record) -> str | None:
     """The 008 of a record in the Books configuration, when it is whole (else None)."""
     data = data_008(record)
-    try:
-        books = marc21.material_type(str(record.leader)) == "BK"
-    except ValueError:
-        return None
+    books = material_of(str(record.leader)[6:8]) == "BK"
     return data if books and len(data) == 40 else None
 
 
 _NAME_TAGS = ("100", "600", "700", "800")
+_INVERTED = re.compile(r"[^,]+, [^,]+")
+_YEARS = re.compile(r"\d{4}")
+_ILLUSTRATED = re.compile(r"illustration|ill\.|map|portrait|chart|plan|photograph|facsim")
+_RESPONSIBILITY = re.compile(r"\s*(by|edited by|translated by|par|von|por)\s", re.IGNORECASE)
 _TRAILING_DATES = re.compile(r",?\s*(\d{3,4}\??-(\d{3,4}\??)?|b\. \d{4}|d\. \d{4})[.,]?\s*$")
 
 
@@ -194,6 +214,7 @@ _TRAILING_DATES = re.compile(r",?\s*(\d{3,4}\??-(\d{3,4}\??)?|b\. \d{4}|d\. \d{4
       "A personal name heading splits its parts into subfields ($a name, $d dates) and its first "
       "indicator says how the name is entered (0 forename, 1 surname); authority matching and "
       "filing rely on both.",
+      tags=_NAME_TAGS,
       good=(marc_example(), marc_example("=100  0\\$aHomer,$eauthor.")),
       bad=(marc_example("=100  1\\$aWriter, Ann, 1950-$eauthor."),
            marc_example("=100  0\\$aWriter, Ann,$eauthor.")))
@@ -207,7 +228,7 @@ def personal_name_parts(record, context):
         if dates and "," in name[: dates.start()]:
             yield Hit(item.subfield_address(position), f"{item.field.tag} $a {quoted(name)} "
                       f"ends with dates ({quoted(dates.group(1))}); dates go in $d")
-        if item.field.indicator1 == "0" and re.match(r"[^,]+, [^,]+", name) \
+        if item.field.indicator1 == "0" and _INVERTED.match(name) \
                 and not name.rstrip(",. ").endswith(("Saint", "Sir", "King", "Queen")):
             yield Hit(f"{item.address}/ind1", f"{item.field.tag} first indicator is 0 (forename) "
                       f"but $a {quoted(name)} is inverted, surname first: use 1 (surname)")
@@ -217,6 +238,7 @@ def personal_name_parts(record, context):
       WARNING, BD + "bd008a.html",
       "008/07-10 is the date catalogs index and limit by; it should be the year the 264 (or 260) "
       "gives for publication.",
+      tags=("264", "260"),
       good=(marc_example(),),
       bad=(marc_example("=264  \\1$aNew York :$bExample Press,$c2023."),))
 def date_008_vs_264(record, context):
@@ -227,7 +249,7 @@ def date_008_vs_264(record, context):
         if item.field.tag == "264" and item.field.indicator2 != "1":
             continue
         for position, (code, value) in enumerate(item.field.subfields):
-            years = re.findall(r"\d{4}", value) if code == "c" else []
+            years = _YEARS.findall(value) if code == "c" else []
             if years and data[7:11] not in years:
                 yield Hit("008/07-10", f"008/07-10 (Date 1) is '{data[7:11]}' but "
                           f"{item.subfield_address(position)} gives {quoted(value)}")
@@ -238,28 +260,41 @@ _RELATOR_TAGS = ("100", "110", "111", "700", "710", "711", "720", "600", "610", 
                  "810", "811")
 
 
+@cache
+def _relator_terms() -> frozenset[str]:
+    return frozenset(entry.name.lower() for entry in codes.relators().values()
+                     if not entry.obsolete)
+
+
+@lru_cache(maxsize=4096)
+def _near_relator_term(term: str) -> str | None:
+    near = difflib.get_close_matches(term, _relator_terms(), n=1, cutoff=0.8)
+    return near[0] if near else None
+
+
 @rule("REQ-016", "relator-terms", "Relator terms are spelt as listed; $4 codes are MARC codes",
       WARNING, "https://www.loc.gov/marc/relators/relaterm.html",
       "$e (term) and $4 (code) say what a person or body did: author, translator, illustrator. "
       "Terms from the shared list let catalogs label and filter by role; a misspelt one helps "
       "nobody.",
+      tags=_RELATOR_TAGS,
       good=(marc_example(), marc_example("=700  1\\$aWard, Matthew,$etranslator.$4trl")),
       bad=(marc_example("=100  1\\$aWriter, Ann,$eauthr."),
            marc_example("=700  1\\$aWard, Matthew,$4trn")))
 def relator_terms(record, context):
-    terms = {entry.name.lower() for entry in codes.relators().values() if not entry.obsolete}
+    terms = _relator_terms()
     for item in data_fields(record, *_RELATOR_TAGS):
         term_code = "j" if item.field.tag in ("111", "611", "711", "811") else "e"
         for position, (code, value) in enumerate(item.field.subfields):
             if code == term_code:
                 term = value.strip().rstrip(".,;:").strip().lower()
-                near = difflib.get_close_matches(term, terms, n=1, cutoff=0.8)
                 # RDA's relationship designators go beyond the MARC list ("sponsoring body"),
                 # so only a near miss of a listed term is taken for a slip of the keyboard.
-                if term and term not in terms and near:
+                near = _near_relator_term(term) if term and term not in terms else None
+                if near:
                     yield Hit(item.subfield_address(position), f"{item.field.tag} "
                               f"${code} {quoted(value)} is not a relator term; did you mean "
-                              f"'{near[0]}'?")
+                              f"'{near}'?")
             elif code == "4":
                 relator = value.strip()
                 if len(relator) == 3 and relator.isalpha() and not codes.is_valid_relator(relator):
@@ -280,6 +315,7 @@ _AACR2_ABBREVIATIONS = [
       BD + "bd300.html",
       "RDA records extent and details in words ('xii, 304 pages : illustrations'), not AACR 2 "
       "abbreviations ('304 p. : ill.'), so that a reader needs no key to understand them.",
+      tags=("300",),
       good=(marc_example(),),
       bad=(marc_example("=300  \\\\$a200 p. :$bill. ;$c24 cm"),))
 def rda_extent_spelled_out(record, context):
@@ -302,6 +338,7 @@ def rda_extent_spelled_out(record, context):
       WARNING, BD + "bd008b.html",
       "Books 008/18-21 code the illustrations so that they can be searched; an illustrated book "
       "(300 $b 'illustrations', 'maps'…) coded as having none is found by nobody looking for it.",
+      tags=("300",),
       good=(marc_example(),),
       bad=(marc_example(field_008(18, "    ")),))
 def illustrations_008_vs_300(record, context):
@@ -310,7 +347,7 @@ def illustrations_008_vs_300(record, context):
         return
     for item in data_fields(record, "300"):
         details = " ".join(item.field.get_subfields("b")).lower()
-        if re.search(r"illustration|ill\.|map|portrait|chart|plan|photograph|facsim", details):
+        if _ILLUSTRATED.search(details):
             yield Hit("008/18-21", f"300 $b says {quoted(details.strip(' ;:'))} but 008/18-21 "
                       "(illustrations) is blank; code them (a illustrations, b maps, c portraits…)")
             return
@@ -320,10 +357,11 @@ def illustrations_008_vs_300(record, context):
       INFO, BD + "bd490.html",
       "490 ind1 '0' says the series is not traced; a record that traces it in 8XX should code "
       "the 490 '1', or the series entry is shown twice or not linked.",
+      tags=("490",),
       good=(marc_example("=490  1\\$aExample series ;$v3", "=830  \\0$aExample series ;$v3."),),
       bad=(marc_example("=490  0\\$aExample series ;$v3", "=830  \\0$aExample series ;$v3."),))
 def series_trace_indicator(record, context):
-    traced = any(True for _ in data_fields(record, "800", "810", "811", "830"))
+    traced = bool(data_fields(record, "800", "810", "811", "830"))
     for item in data_fields(record, "490"):
         if item.field.indicator1 == "0" and traced:
             yield Hit(f"{item.address}/ind1", "490 first indicator is '0' (series not traced) "
@@ -334,13 +372,13 @@ def series_trace_indicator(record, context):
       WARNING, BD + "bd245.html",
       "'by Ann Writer' is a statement of responsibility: in $c after ' /', not in $b (other "
       "title information). Displays and indexes treat the two differently.",
+      tags=("245",),
       good=(marc_example(),),
       bad=(marc_example("=245  10$aExample title /$bby Ann Writer."),))
 def responsibility_in_245b(record, context):
     for item in data_fields(record, "245"):
         for position, (code, value) in enumerate(item.field.subfields):
-            if code == "b" and re.match(r"\s*(by|edited by|translated by|par|von|por)\s", value,
-                                        re.IGNORECASE):
+            if code == "b" and _RESPONSIBILITY.match(value):
                 yield Hit(item.subfield_address(position), f"245 $b {quoted(value)} reads like "
                           "a statement of responsibility; record it in $c, after ' /'")
 
@@ -349,6 +387,7 @@ def responsibility_in_245b(record, context):
       INFO, BD + "bd008b.html",
       "Books 008/24-27 (nature of contents) code 'b' for bibliographies, so searches limited to "
       "works with bibliographies find the book; a 504 note says it has one.",
+      tags=("504",),
       good=(marc_example("=504  \\\\$aIncludes bibliographical references.",
                          field_008(24, "b   ")),),
       bad=(marc_example("=504  \\\\$aIncludes bibliographical references."),))

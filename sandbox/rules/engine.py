@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,24 +66,27 @@ def profile(name: str) -> Profile:
                        f"{', '.join(sorted(PROFILES))})") from None
 
 
+#: The rule sets, in the order their findings are listed (within one severity).
+RULE_SETS = ("authorities", "classification", "required", "consistency", "designation",
+             "dublin_core", "fixed_fields", "numbers", "punctuation", "structure", "subjects")
+
+
 def _load_rule_sets() -> None:
     # Importing a rule set registers its rules.
-    from sandbox.rules import (  # noqa: F401
-        authorities,
-        classification,
-        consistency,
-        designation,
-        dublin_core,
-        fixed_fields,
-        numbers,
-        punctuation,
-        required,
-        structure,
-        subjects,
-    )
+    for name in RULE_SETS:
+        importlib.import_module(f"sandbox.rules.{name}")
+
+
+def _listing_order(rule: Rule) -> int:
+    """Rules are listed by rule set, whichever module happened to import a rule set first (the
+    registry's own order follows imports); rules from elsewhere come last."""
+    module = rule.check.__module__
+    name = module.rsplit(".", 1)[-1] if module.startswith("sandbox.rules.") else ""
+    return RULE_SETS.index(name) if name in RULE_SETS else len(RULE_SETS)
 
 
 _SELECTIONS: dict[tuple[int, str], tuple[Profile, list[Rule]]] = {}
+_PLANS: dict[tuple[int, str], tuple[Profile, list[tuple[Rule, frozenset[str]]]]] = {}
 
 
 def rules_for(selected: Profile, kind: str) -> list[Rule]:
@@ -91,9 +95,20 @@ def rules_for(selected: Profile, kind: str) -> list[Rule]:
     cached = _SELECTIONS.get(key)
     if cached is None or cached[0] is not selected:
         _load_rule_sets()
-        cached = (selected, [r for r in REGISTRY.values()
-                             if r.kind == kind and selected.includes(r)])
+        cached = (selected, sorted((r for r in REGISTRY.values()
+                                    if r.kind == kind and selected.includes(r)),
+                                   key=_listing_order))
         _SELECTIONS[key] = cached
+    return cached[1]
+
+
+def _plan(selected: Profile, kind: str) -> list[tuple[Rule, frozenset[str]]]:
+    """(rule, the tags it needs) for each rule the profile runs."""
+    key = (id(selected), kind)
+    cached = _PLANS.get(key)
+    if cached is None or cached[0] is not selected:
+        cached = (selected, [(rule, rule.tags) for rule in rules_for(selected, kind)])
+        _PLANS[key] = cached
     return cached[1]
 
 
@@ -112,8 +127,11 @@ def validate(
     context = Context(options=dict(selected.options), read_problems=list(read_problems or []))
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    with remembered(record) if kind == "marc" else nullcontext():
-        for rule in rules_for(selected, kind):
+    with remembered(record) if kind == "marc" else nullcontext() as walk:
+        present = set(walk.positions) if walk is not None else None
+        for rule, tags in _plan(selected, kind):
+            if tags and present is not None and tags.isdisjoint(present):
+                continue  # none of the fields the rule reads: it has nothing to say
             try:
                 hits = list(rule.check(record, context))
             except Exception as error:  # noqa: BLE001 - a rule's bug must not stop validation

@@ -8,11 +8,12 @@ code lists of ``sandbox/reference``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import field_008, marc_example
 from sandbox.rules.model import ERROR, Hit, rule
-from sandbox.rules.walk import describe_character, located_fields, quoted
+from sandbox.rules.walk import describe_character, fields_tagged, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 #: 006/00 form of material → the 008 material configuration its positions follow (LC, bd006).
@@ -33,27 +34,90 @@ def _span(start: int, end: int) -> str:
     return f"{start:02d}" if start == end else f"{start:02d}-{end:02d}"
 
 
-def check_positions(data: str, positions, prefix: str, offset: int = 0):
-    """Hits for every coded position of ``data`` whose value is not among LC's codes."""
-    for position in positions:
-        start, end = position.start - offset, position.end - offset
-        if start < 0 or end >= len(data) or not position.codes or position.code_list:
+_CHECKS: dict[tuple[int, int], tuple] = {}
+
+
+def _checks(positions: tuple, offset: int) -> tuple:
+    """The positions that hold LC codes, as (start, stop, codes, repeat, position) slices of the
+    data — worked out once for each (cached, so never rebuilt) tuple of positions."""
+    key = (id(positions), offset)
+    checks = _CHECKS.get(key)
+    if checks is None:
+        checks = _CHECKS[key] = tuple(
+            (p.start - offset, p.end - offset + 1, p.codes, p.repeat_codes, p)
+            for p in positions if p.start - offset >= 0 and p.codes and not p.code_list)
+    return checks
+
+
+def check_positions(data: str, positions: tuple, prefix: str, offset: int = 0):
+    """Hits for every coded position of ``data`` whose value is not among LC's codes.
+
+    ``positions`` is one of the cached tuples below (``_checks`` remembers it by identity)."""
+    size = len(data)
+    for start, stop, allowed, repeat, position in _checks(positions, offset):
+        if stop > size:
             continue
-        value = data[start : end + 1]
-        where = f"{prefix}/{_span(position.start, position.end)}"
-        pieces = list(value) if position.repeat_codes else [value]
-        for piece in pieces:
-            if piece in position.codes or (not position.repeat_codes and position.accepts(piece)):
-                continue
-            if piece in position.obsolete_codes:
-                yield Hit(where, f"{where} ({position.label}) {describe_character(piece)} is an "
-                          f"obsolete code ({position.obsolete_codes[piece]})")
-            else:
-                choices = "; ".join(f"{'blank' if c == ' ' else c} {m}"
-                                    for c, m in list(position.codes.items())[:10])
-                yield Hit(where, f"{where} ({position.label}) is {describe_character(piece)}, "
-                          f"which is not a defined code; codes are: {choices}")
-            break
+        value = data[start:stop]
+        if repeat:
+            if allowed.keys() >= set(value):
+                continue  # every character a code: the common case, decided at once
+        elif value in allowed:
+            continue
+        yield from _position_hits(value, position, prefix)
+
+
+def _position_hits(value: str, position, prefix: str):
+    where = f"{prefix}/{_span(position.start, position.end)}"
+    pieces = list(value) if position.repeat_codes else [value]
+    for piece in pieces:
+        if piece in position.codes or (not position.repeat_codes and position.accepts(piece)):
+            continue
+        if piece in position.obsolete_codes:
+            yield Hit(where, f"{where} ({position.label}) {describe_character(piece)} is an "
+                      f"obsolete code ({position.obsolete_codes[piece]})")
+        else:
+            choices = "; ".join(f"{'blank' if c == ' ' else c} {m}"
+                                for c, m in list(position.codes.items())[:10])
+            yield Hit(where, f"{where} ({position.label}) is {describe_character(piece)}, "
+                      f"which is not a defined code; codes are: {choices}")
+        break
+
+
+@cache
+def _coded_leader_positions() -> tuple:
+    """Leader positions with codes to check (lengths, addresses and fixed values are STR's)."""
+    structural = {0, 9, 10, 11, 12, 20, 21, 22, 23}
+    return tuple(p for p in marc21.leader_positions() if p.start not in structural)
+
+
+@cache
+def _coded_006_positions(material: str) -> tuple:
+    return tuple(p for p in marc21.field_006_positions(material) if p.start > 0)
+
+
+@cache
+def _coded_007_positions(category: str) -> tuple:
+    return tuple(p for p in marc21.field_007_positions(category) if p.start > 0)
+
+
+@cache
+def _categories_007() -> dict[str, str]:
+    return marc21.field_007_categories()
+
+
+@cache
+def material_of(type_and_level: str) -> str | None:
+    """The 008 configuration Leader/06-07 select (None: none; FIX-001 reports the code)."""
+    try:
+        return marc21.material_type("      " + type_and_level)
+    except ValueError:
+        return None
+
+
+@cache
+def _coded_008_positions(material: str) -> tuple:
+    """008 positions checked by FIX-003: all but 06, whose agreement with the dates is FIX-004's."""
+    return tuple(p for p in marc21.field_008_positions(material) if p.start not in (6,))
 
 
 @rule("FIX-001", "leader-codes", "Leader positions hold defined codes", ERROR,
@@ -65,9 +129,7 @@ def check_positions(data: str, positions, prefix: str, offset: int = 0):
            marc_example(leader="00000nam a2200000 x 4500")))
 def leader_codes(record, context):
     leader = str(record.leader)
-    structural = {0, 9, 10, 11, 12, 20, 21, 22, 23}
-    positions = [p for p in marc21.leader_positions() if p.start not in structural]
-    for hit in check_positions(leader, positions, "LDR"):
+    for hit in check_positions(leader, _coded_leader_positions(), "LDR"):
         oclc = _OCLC_LEVELS.get(leader[17]) if hit.location == "LDR/17" else None
         if oclc:
             yield Hit(hit.location, f"Leader/17 '{leader[17]}' is OCLC's code for {oclc[0]}, not a "
@@ -77,14 +139,17 @@ def leader_codes(record, context):
 
 
 def _fields_008(record):
-    for item in located_fields(record):
-        if item.field.tag == "008" and item.field.is_control_field():
-            yield item
+    return _control_fields(record, "008")
+
+
+def _control_fields(record, tag: str):
+    return [item for item in fields_tagged(record, tag) if item.field.control_field]
 
 
 @rule("FIX-002", "field-008-length", "008 is 40 characters", ERROR, BD + "bd008.html",
       "Every 008 position has a fixed place; with the wrong length every code after the gap "
       "is read from the wrong byte.",
+      tags=("008",),
       good=(marc_example(),), bad=(marc_example("=008  240101s2024\\\\\\\\nyu"),))
 def field_008_length(record, context):
     for item in _fields_008(record):
@@ -98,26 +163,26 @@ def field_008_length(record, context):
       ERROR, BD + "bd008.html",
       "Leader/06-07 selects which of the seven 008 layouts applies (Books, Music, Maps…); each "
       "position then allows only LC's codes for that layout.",
+      tags=("008",),
       good=(marc_example(),),
       bad=(marc_example(field_008(23, "x")),
            marc_example(field_008(39, "q"))))
 def field_008_codes(record, context):
-    try:
-        material = marc21.material_type(str(record.leader))
-    except ValueError:
+    material = material_of(str(record.leader)[6:8])
+    if material is None:
         return  # Leader/06 names no material type: FIX-001 reports it, 008 cannot be read
     for item in _fields_008(record):
         data = item.field.data or ""
         if len(data) != 40:
             continue  # FIX-002 reports the length; positions would be misread
-        positions = [p for p in marc21.field_008_positions(material) if p.start not in (6,)]
-        yield from check_positions(data, positions, "008")
+        yield from check_positions(data, _coded_008_positions(material), "008")
 
 
 @rule("FIX-004", "field-008-dates", "008/06 type of date agrees with Date 1 and Date 2", ERROR,
       BD + "bd008a.html",
       "008/06 says how to read 008/07-14: one date, a range, a reprint and its original… The "
       "dates are indexed for searching and limiting by year.",
+      tags=("008",),
       good=(marc_example(),
             marc_example(field_008(6, "c19999999"))),
       bad=(marc_example(field_008(6, "s20242020")),
@@ -159,6 +224,7 @@ def field_008_dates(record, context):
       "https://www.loc.gov/marc/countries/",
       "The place of publication code lets catalogs limit by country; only the codes of the MARC "
       "Code List for Countries are understood.",
+      tags=("008",),
       good=(marc_example(),),
       bad=(marc_example(field_008(15, "usa")),))
 def country_code(record, context):
@@ -177,6 +243,7 @@ def country_code(record, context):
       "https://www.loc.gov/marc/languages/",
       "The language code drives language limits and displays; 'en' or 'EN' is not a MARC code "
       "('eng' is).",
+      tags=("008",),
       good=(marc_example(),),
       bad=(marc_example(field_008(35, "en ")),))
 def language_code(record, context):
@@ -197,12 +264,11 @@ def language_code(record, context):
       BD + "bd006.html",
       "006 codes a second aspect of the item (an e-book is a book and an electronic resource); "
       "its layout follows 006/00.",
+      tags=("006",),
       good=(marc_example("=006  m\\\\\\\\\\o\\\\d\\\\\\\\\\\\\\\\"),),
       bad=(marc_example("=006  m\\\\\\\\\\o\\\\d"), marc_example("=006  z\\\\\\\\\\o\\\\d\\\\\\\\\\\\\\\\")))
 def field_006(record, context):
-    for item in located_fields(record):
-        if item.field.tag != "006" or not item.field.is_control_field():
-            continue
+    for item in _control_fields(record, "006"):
         data = item.field.data or ""
         if len(data) != 18:
             yield Hit(item.address, f"006 is {len(data)} characters long; it must be exactly 18")
@@ -212,21 +278,19 @@ def field_006(record, context):
             yield Hit(f"{item.address}/00", f"006/00 (form of material) is "
                       f"{describe_character(data[0])}, which is not a defined code")
             continue
-        yield from check_positions(data, [p for p in marc21.field_006_positions(material)
-                                          if p.start > 0], item.address)
+        yield from check_positions(data, _coded_006_positions(material), item.address)
 
 
 @rule("FIX-008", "field-007", "007 codes are defined for its category", ERROR,
       BD + "bd007.html",
       "007 describes the physical carrier (videodisc, sound disc, online resource…) byte by "
       "byte; the category in 007/00 decides what each byte means.",
+      tags=("007",),
       good=(marc_example("=007  ta"), marc_example("=007  cr\\|||||||||||")),
       bad=(marc_example("=007  xa"), marc_example("=007  cx\\|||||||||||")))
 def field_007(record, context):
-    categories = marc21.field_007_categories()
-    for item in located_fields(record):
-        if item.field.tag != "007" or not item.field.is_control_field():
-            continue
+    categories = _categories_007()
+    for item in _control_fields(record, "007"):
         data = item.field.data or ""
         if not data:
             continue
@@ -234,5 +298,4 @@ def field_007(record, context):
             yield Hit(f"{item.address}/00", f"007/00 (category of material) is "
                       f"{describe_character(data[0])}, which is not a defined category")
             continue
-        yield from check_positions(data, [p for p in marc21.field_007_positions(data[0])
-                                          if p.start > 0], item.address)
+        yield from check_positions(data, _coded_007_positions(data[0]), item.address)

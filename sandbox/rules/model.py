@@ -63,6 +63,9 @@ class Rule:
     kind: str = "marc"  # "marc" or "dc": the records it applies to
     good: tuple[str, ...] = ()  # example records (.mrk text, or DC as "element: value" lines)
     bad: tuple[str, ...] = ()
+    #: When given, the rule can only fire on a record that has a field with one of these tags,
+    #: so the engine does not call it for other records (tests check the promise on the corpus).
+    tags: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:
@@ -96,15 +99,17 @@ def rule(
     kind: str = "marc",
     good: tuple[str, ...] = (),
     bad: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
-    """Register a check function as a rule."""
+    """Register a check function as a rule; ``tags``: see ``Rule.tags``."""
     if severity not in SEVERITIES:
         raise ValueError(f"{id}: unknown severity {severity}")
 
     def register(check: Check) -> Check:
         if id in REGISTRY or id in RETIRED:
             raise ValueError(f"rule id {id} is already taken")
-        REGISTRY[id] = Rule(id, slug, title, severity, citation, why, check, kind, good, bad)
+        REGISTRY[id] = Rule(id, slug, title, severity, citation, why, check, kind, good, bad,
+                            frozenset(tags))
         return check
 
     return register

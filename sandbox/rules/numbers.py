@@ -17,17 +17,20 @@ from sandbox.rules.walk import data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _LEADING_NUMBER = re.compile(r"\s*([0-9Xx][0-9Xx -]*[0-9Xx])")
+_SEPARATORS = re.compile(r"[ -]")
+_ISSN_FORM = re.compile(r"\d{4}-\d{3}[\dX]")
 
 
 def leading_number(value: str) -> str:
     """The number at the start of a subfield, without hyphens or blanks ('0-262-01153-0 (pbk.)')."""
     match = _LEADING_NUMBER.match(value)
-    return re.sub(r"[ -]", "", match.group(1)) if match else value.strip()
+    return _SEPARATORS.sub("", match.group(1)) if match else value.strip()
 
 
 @rule("NUM-001", "isbn-check-digit", "020 $a holds a valid ISBN", ERROR, BD + "bd020.html",
       "An ISBN with a wrong check digit matches no other record and orders the wrong book; "
       "a wrong ISBN printed on the item goes in $z (canceled/invalid), not $a.",
+      tags=("020",),
       good=(marc_example(), marc_example("=020  \\\\$z9780262033849")),
       bad=(marc_example("=020  \\\\$a9780262033849"), marc_example("=020  \\\\$a026201153")))
 def isbn_valid(record, context):
@@ -51,6 +54,7 @@ def isbn_valid(record, context):
       BD + "bd022.html",
       "An ISSN identifies a serial; with a wrong check digit it identifies nothing. An "
       "incorrect ISSN printed on the item goes in $y, a canceled one in $z.",
+      tags=("022", "023"),
       good=(marc_example("=022  0\\$a0028-0836", "=023  0\\$a0028-0836"),),
       bad=(marc_example("=022  0\\$a0028-0835"), marc_example("=022  0\\$a00280836X")))
 def issn_valid(record, context):
@@ -59,7 +63,7 @@ def issn_valid(record, context):
             if code != "a" and not (code == "l" and item.field.tag == "022") or not value.strip():
                 continue
             number = value.strip()
-            if not re.fullmatch(r"\d{4}-\d{3}[\dX]", number):
+            if not _ISSN_FORM.fullmatch(number):
                 yield Hit(item.subfield_address(position), f"{item.field.tag} ${code} {quoted(value)} is not "
                           "written as an ISSN: four digits, a hyphen, three digits and a check "
                           "digit (0-9 or X), e.g. 0028-0836")
@@ -85,6 +89,7 @@ def normalize_lccn(value: str) -> str:
       "https://www.loc.gov/marc/lccn_structure.html",
       "The Library of Congress Control Number links the record to LC's; a malformed one links "
       "to nothing.",
+      tags=("010",),
       good=(marc_example("=010  \\\\$a  2011018479"), marc_example("=010  \\\\$a   85012345 ")),
       bad=(marc_example("=010  \\\\$a2011-18479x"), marc_example("=010  \\\\$a201101847")))
 def lccn_structure(record, context):
@@ -108,6 +113,7 @@ _TYPED = {
       WARNING, BD + "bd024.html",
       "024 ind1 names the kind of number (0 ISRC, 1 UPC, 2 ISMN, 3 EAN, 7 named in $2); a "
       "number that fails its type's check is mistyped or coded with the wrong indicator.",
+      tags=("024",),
       good=(marc_example("=024  1\\$a074646493526"),
             marc_example("=024  7\\$a10.24432/C56C76$2doi")),
       bad=(marc_example("=024  1\\$a074646493525"), marc_example("=024  7\\$a10.24432/C56C76")))
@@ -131,6 +137,7 @@ def typed_identifier(record, context):
       BD + "bd020.html",
       "LC's input conventions record the ISBN without hyphens, and since 2013 a qualifier such "
       "as '(paperback)' goes in $q: $a then holds exactly the number, so it matches exactly.",
+      tags=("020",),
       good=(marc_example("=020  \\\\$a9780262033848$q(hardcover)"),),
       bad=(marc_example("=020  \\\\$a9780262033848 (hardcover)"),
            marc_example("=020  \\\\$a978-0-262-03384-8"),
@@ -148,7 +155,7 @@ def isbn_bare_number(record, context):
             if rest:
                 yield Hit(where, f"020 $a carries {quoted(rest)} after the number; record "
                           "qualifying information in $q")
-            if match and re.search(r"[ -]", match.group(1)):
+            if match and _SEPARATORS.search(match.group(1)):
                 yield Hit(where, f"020 $a {quoted(match.group(1))} has hyphens or spaces; "
                           "record the ISBN as digits only")
             elif match and match.group(1).endswith("x"):

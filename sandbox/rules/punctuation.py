@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields_as, effective_tag, quoted
+from sandbox.rules.walk import data_fields, data_fields_as, effective_tag, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _END_MARKS = (".", "?", "!", "\uff0e", "\u3002", "\uff1f", "\uff01")  # and fullwidth forms
@@ -27,15 +28,21 @@ def carries_isbd(record) -> bool:
 def _visible_end(value: str) -> str:
     """The text without trailing blanks and invisible format marks (RTL/LTR marks end many
     Arabic and Hebrew fields)."""
+    if value.isprintable():
+        return value.rstrip()  # format marks (category Cf) are never printable: there are none
     return "".join(ch for ch in value if unicodedata.category(ch) != "Cf").rstrip()
+
+
+@cache
+def _fullwidth(wanted: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_FULLWIDTH[m.strip()] for m in wanted if m.strip() in _FULLWIDTH)
 
 
 def _before(field, position: int, wanted: tuple[str, ...], follower: str, tag: str, item):
     """A hit when the subfield before ``position`` does not end with one of ``wanted``."""
     code, value = field.subfields[position - 1]
     end = _visible_end(value)
-    fullwidth = tuple(_FULLWIDTH[m.strip()] for m in wanted if m.strip() in _FULLWIDTH)
-    if end.endswith(wanted) or end.endswith(fullwidth):
+    if end.endswith(wanted) or end.endswith(_fullwidth(wanted)):
         return None
     marks = " or ".join(f"'{mark}'" for mark in wanted)
     return Hit(item.subfield_address(position - 1),
@@ -61,6 +68,8 @@ def _check_order(record, tag: str, rules: dict[str, tuple[str, ...]]):
 
 #: Subfields holding a term from a controlled list, not note text: they take no final period.
 _TERM_SUBFIELDS = {"506": "f", "540": "f"}
+#: What a final period is not looked for in, by tag.
+_SKIPPED = {tag: _CONTROL_SUBFIELDS | set(codes) for tag, codes in _TERM_SUBFIELDS.items()}
 
 
 def _final_period(record, tags: tuple[str, ...], name: str):
@@ -68,11 +77,14 @@ def _final_period(record, tags: tuple[str, ...], name: str):
         return
     for item in data_fields_as(record, *tags):
         field = item.field
-        skip = _CONTROL_SUBFIELDS | set(_TERM_SUBFIELDS.get(field.tag, ""))
-        texts = [(i, v) for i, (c, v) in enumerate(field.subfields) if c not in skip]
-        if not texts:
+        skip = _SKIPPED.get(field.tag, _CONTROL_SUBFIELDS)
+        subfields = field.subfields
+        position = len(subfields) - 1
+        while position >= 0 and subfields[position].code in skip:
+            position -= 1
+        if position < 0:
             continue
-        position, value = texts[-1]
+        value = subfields[position].value
         end = _visible_end(value)
         if field.tag == "505" and field.indicator1 in ("1", "2"):
             continue  # incomplete or partial contents: more is expected, no final period
@@ -87,6 +99,7 @@ def _final_period(record, tags: tuple[str, ...], name: str):
       BD + "bd245.html",
       "ISBD punctuation tells a reader (and a program) where the title proper ends and other "
       "title information and the statement of responsibility begin.",
+      tags=("245", "880"),
       good=(marc_example(),),
       bad=(marc_example("=245  10$aExample title$ba subtitle /$cAnn Writer."),
            marc_example("=245  10$aExample title :$ba subtitle$cAnn Writer."),
@@ -106,6 +119,7 @@ def title_punctuation(record, context):
 
 @rule("PUN-002", "edition-punctuation", "250 ends with a period", WARNING, BD + "bd250.html",
       "The edition statement is an ISBD area and closes with a period.",
+      tags=("250", "880"),
       good=(marc_example("=250  \\\\$aSecond edition."),),
       bad=(marc_example("=250  \\\\$aSecond edition"),))
 def edition_punctuation(record, context):
@@ -115,6 +129,7 @@ def edition_punctuation(record, context):
 @rule("PUN-003", "publication-punctuation", "260/264 punctuation", WARNING, BD + "bd264.html",
       "Place ' :' publisher ',' date: the marks separate the elements of the publication area "
       "(a second place follows ' ;').",
+      tags=("260", "264", "880"),
       good=(marc_example(),),
       bad=(marc_example("=264  \\1$aNew York$bExample Press,$c2024."),
            marc_example("=264  \\1$aNew York :$bExample Press$c2024.")))
@@ -126,6 +141,7 @@ def publication_punctuation(record, context):
 @rule("PUN-004", "physical-description-punctuation", "300 punctuation", WARNING,
       BD + "bd300.html",
       "Extent ' :' other details ' ;' dimensions ' +' accompanying material.",
+      tags=("300", "880"),
       good=(marc_example(),),
       bad=(marc_example("=300  \\\\$a200 pages$billustrations ;$c24 cm"),
            marc_example("=300  \\\\$a200 pages :$billustrations$c24 cm")))
@@ -136,6 +152,7 @@ def physical_punctuation(record, context):
 @rule("PUN-005", "series-punctuation", "490 punctuation before the numbering", WARNING,
       BD + "bd490.html",
       "The series numbering ($v) follows ' ;' after the series title.",
+      tags=("490", "880"),
       good=(marc_example("=490  0\\$aExample series ;$v3"),),
       bad=(marc_example("=490  0\\$aExample series$v3"),))
 def series_punctuation(record, context):
@@ -148,6 +165,7 @@ NOTE_TAGS = ("500", "501", "502", "504", "505", "506", "508", "511", "518", "520
 
 @rule("PUN-006", "note-final-period", "Notes end with a period", WARNING, BD + "bd5xx.html",
       "Notes are sentences in the ISBD note area and close with a period (or another final mark).",
+      tags=(*NOTE_TAGS, "880"),
       good=(marc_example("=500  \\\\$aIncludes index."),),
       bad=(marc_example("=500  \\\\$aIncludes index"),))
 def note_period(record, context):
@@ -161,6 +179,7 @@ _SPACED_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.")
       INFO, "https://www.loc.gov/aba/rda/",
       "LC practice transcribes initials without a space between them ('J.R.R. Tolkien'), so that "
       "the same name looks the same in every record.",
+      tags=("245", "880"),
       good=(marc_example("=245  10$aThe hobbit /$cJ.R.R. Tolkien."),),
       bad=(marc_example("=245  10$aThe hobbit /$cJ. R. R. Tolkien."),))
 def spaced_initials(record, context):
@@ -173,3 +192,64 @@ def spaced_initials(record, context):
                 yield Hit(item.subfield_address(position), f"245 $c has a space between the "
                           f"initials {quoted(match.group(0))}; write them without it "
                           f"('{match.group(1)}.{match.group(2)}.')")
+
+
+#: Personal name fields (X00): main entry, subject, added entry, series added entry.
+NAME_TAGS = ("100", "600", "700", "800")
+#: The subfields a comma precedes in a personal name, with what they hold.
+_AFTER_COMMA = {"d": "dates", "e": "relator term"}
+#: A comma as records in Latin, CJK (fullwidth, ideographic), Arabic and Armenian script type it.
+_COMMAS = (",", "\uff0c", "\u3001", "\u060c", "\u055d")
+#: Description conventions (040 $e, LC's "Description Convention Source Codes") whose name
+#: headings follow AACR 2 or RDA, and with them the comma before $d and $e: RDA, AACR 2 and the
+#: US standards built on them (provider-neutral records, DCRM, APPM, DACS, Betz, AMREMM).
+ANGLO_AMERICAN = frozenset({"rda", "aacr", "pn", "dcrb", "dcrmb", "dcrmc", "dcrmg", "dcrmm",
+                            "dcrmmss", "dcrms", "appm", "dacs", "gihc", "amremm"})
+
+
+def anglo_american_headings(record) -> bool:
+    """Name headings punctuated as AACR 2 and RDA do: Leader/18 'a' (AACR 2), or 'i' (ISBD)
+    with 040 $e naming RDA or a standard built on AACR 2 — and no 040 $e naming another code
+    (a record made under Polish or French rules punctuates its headings its own way)."""
+    form = str(record.leader)[18:19]
+    if form not in ("a", "i"):
+        return False
+    conventions = {value.strip().lower() for item in data_fields(record, "040")
+                   for value in item.field.get_subfields("e")}
+    if form == "i" and not conventions:
+        return False  # ISBD punctuation, but no word on the rules behind the headings
+    return conventions <= ANGLO_AMERICAN
+
+
+@rule("PUN-008", "name-comma-before-dates-relator", "A comma precedes $d and $e in personal names",
+      WARNING, BD + "bdx00.html",
+      "In a personal name heading a comma separates the name from its dates ($d) and from the "
+      "relator term ($e) ('Writer, Ann, 1950-, author'); without it the heading no longer matches "
+      "its authorized form and displays run the name into the dates.",
+      tags=(*NAME_TAGS, "880"),
+      good=(marc_example(), marc_example("=100  1\\$aWriter, Ann,$d1950-$eauthor."),
+            marc_example("=700  1\\$aTolkien, J. R. R.$q(John Ronald Reuel),$d1892-1973,"
+                         "$eeditor,$etranslator."),
+            marc_example("=040  \\\\$aWaN$bpol$ePNN$cWaN", "=100  1\\$aAusten, Jane$d(1775-1817)")),
+      bad=(marc_example("=100  1\\$aWriter, Ann$d1950-"),
+           marc_example("=100  1\\$aWriter, Ann$eauthor."),
+           marc_example("=700  1\\$aTolkien, J. R. R.$q(John Ronald Reuel)$d1892-1973.")))
+def name_comma(record, context):
+    if not anglo_american_headings(record):
+        return
+    for item in data_fields_as(record, *NAME_TAGS):
+        subfields = item.field.subfields
+        for position in range(1, len(subfields)):
+            follower = subfields[position].code
+            if follower not in _AFTER_COMMA:
+                continue
+            code, value = subfields[position - 1]
+            if code in _CONTROL_SUBFIELDS:
+                continue
+            end = _visible_end(value)
+            # An open date or an already placed comma is right as it is ('1950-' then $e).
+            if not end or end.endswith(_COMMAS) or end.endswith("-"):
+                continue
+            yield Hit(item.subfield_address(position - 1), f"{effective_tag(item.field)} "
+                      f"${code} {quoted(end)} should end with a comma before ${follower} "
+                      f"({_AFTER_COMMA[follower]})")

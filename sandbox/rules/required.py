@@ -8,8 +8,8 @@ tag cited; "MARC 21 Bibliographic: National Level Record Requirements"
 from __future__ import annotations
 
 from sandbox.rules.examples import marc_example
-from sandbox.rules.model import ERROR, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields
+from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
+from sandbox.rules.walk import data_fields, fields_tagged, shared, tags_present
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 REQUIRED = {
@@ -22,8 +22,9 @@ REQUIRED = {
 
 def is_rda(record) -> bool:
     """Described by RDA: 040 $e says 'rda'."""
-    return any(value.strip().lower() == "rda"
-               for item in data_fields(record, "040") for value in item.field.get_subfields("e"))
+    return shared(record, "is-rda", lambda: any(
+        value.strip().lower() == "rda"
+        for item in data_fields(record, "040") for value in item.field.get_subfields("e")))
 
 
 @rule("REQ-001", "required-fields", "Every record has 001, 008, 040 and 245", ERROR,
@@ -32,7 +33,7 @@ def is_rda(record) -> bool:
       "title: without them a record cannot be found, shared or displayed.",
       good=(marc_example(),), bad=(marc_example(drop=("040",)), marc_example(drop=("001",))))
 def required_fields(record, context):
-    present = {field.tag for field in record.fields}
+    present = tags_present(record)
     for tag, name in REQUIRED.items():
         if tag not in present:
             yield Hit(tag, f"the record has no {tag} ({name}); every record needs one")
@@ -41,6 +42,7 @@ def required_fields(record, context):
 @rule("REQ-002", "one-main-entry", "At most one 1XX main entry", ERROR, BD + "bd1xx.html",
       "A record has one main entry (100, 110, 111 or 130); other names and titles go in 7XX "
       "added entries.",
+      tags=("100", "110", "111", "130"),
       good=(marc_example(),),
       bad=(marc_example("=100  1\\$aWriter, Ann.", "=110  2\\$aExample Society."),))
 def one_main_entry(record, context):
@@ -54,11 +56,12 @@ def one_main_entry(record, context):
       WARNING, BD + "bd245.html",
       "245 ind1 says whether the title is traced as an added entry: '0' when there is no 1XX "
       "(the title is the main entry), normally '1' when there is one.",
+      tags=("245",),
       good=(marc_example(), marc_example("=245  00$aAnonymous classics.", drop=("100",))),
       bad=(marc_example("=245  00$aExample title /$cAnn Writer."),
            marc_example("=245  10$aAnonymous classics.", drop=("100",))))
 def title_added_entry(record, context):
-    has_main = any(item.field.tag in ("100", "110", "111", "130") for item in data_fields(record))
+    has_main = bool(data_fields(record, "100", "110", "111", "130"))
     for item in data_fields(record, "245"):
         ind1 = item.field.indicator1
         if not has_main and ind1 == "1":
@@ -73,10 +76,11 @@ def title_added_entry(record, context):
       BD + "bd490.html",
       "490 ind1 '1' promises that the series is traced in an 8XX field; without one the series "
       "cannot be found by its authorized form.",
+      tags=("490",),
       good=(marc_example("=490  1\\$aExample series ;$v3", "=830  \\0$aExample series ;$v3."),),
       bad=(marc_example("=490  1\\$aExample series ;$v3"),))
 def series_traced(record, context):
-    traced = any(item.field.tag in ("800", "810", "811", "830") for item in data_fields(record))
+    traced = bool(data_fields(record, "800", "810", "811", "830"))
     for item in data_fields(record, "490"):
         if item.field.indicator1 == "1" and not traced:
             yield Hit(f"{item.address}/ind1", "490 first indicator is '1' (series traced "
@@ -87,9 +91,12 @@ def series_traced(record, context):
       ERROR, BD + "bd880.html",
       "An 880 holds another script's version of a field; $6 pairs the two (e.g. 245 $6 "
       "880-01 with 880 $6 245-01). A broken pair shows the wrong script or none.",
+      tags=("880",),
       good=(marc_example("=245  10$6880-01$aTitle.", "=880  10$6245-01$aТитул."),),
       bad=(marc_example("=880  10$aТитул."), marc_example("=880  10$6245-01$aТитул.")))
 def linkage_880(record, context):
+    if not fields_tagged(record, "880"):
+        return  # every finding of this rule is about an 880
     links = {}
     for item in data_fields(record):
         if item.field.tag == "880":
@@ -114,6 +121,7 @@ def linkage_880(record, context):
       BD + "bd264.html",
       "RDA records the publication statement in 264 (second indicator 1 for publication); 260 "
       "belongs to records described by earlier rules.",
+      tags=("260",),
       good=(marc_example(),),
       bad=(marc_example("=260  \\\\$aNew York :$bExample Press,$c2024.", drop=("264",)),))
 def rda_uses_264(record, context):
@@ -128,11 +136,12 @@ def rda_uses_264(record, context):
       BD + "bd336.html",
       "Content, media and carrier type (336/337/338) replace the old GMD in RDA; discovery "
       "systems use them to say what the resource is.",
+      tags=("040",),
       good=(marc_example(),), bad=(marc_example(drop=("337",)),))
 def rda_33x(record, context):
     if not is_rda(record):
         return
-    present = {field.tag for field in record.fields}
+    present = tags_present(record)
     names = {"336": "content type", "337": "media type", "338": "carrier type"}
     for tag, name in names.items():
         if tag not in present:
@@ -143,6 +152,7 @@ def rda_33x(record, context):
       WARNING, BD + "bdleader.html",
       "Leader/18 says which punctuation convention the record follows; an RDA record with ISBD "
       "punctuation is coded 'i'.",
+      tags=("040",),
       good=(marc_example(),), bad=(marc_example(leader="00000nam a2200000 a 4500"),))
 def description_form(record, context):
     code = str(record.leader)[18:19]
@@ -152,10 +162,27 @@ def description_form(record, context):
 
 
 
+@rule("REQ-020", "cataloging-language-040", "040 names the language of cataloging in $b", INFO,
+      BD + "bd040.html",
+      "040 $b gives the language the record itself is written in (its notes and the terms the "
+      "cataloger supplies), not the language of the item (008/35-37). Without it, a shared "
+      "catalog holding records made in several languages cannot tell them apart.",
+      tags=("040",),
+      good=(marc_example(), marc_example("=040  \\\\$aCaQMBN$bfre$erda$cCaQMBN")),
+      bad=(marc_example("=040  \\\\$aCaSbx$erda$cCaSbx"),))
+def cataloging_language(record, context):
+    for item in data_fields(record, "040"):
+        if not item.field.get_subfields("b"):  # an empty $b is STR-006's to report
+            yield Hit(f"{item.address}$b", "040 has no $b (language of cataloging), so systems "
+                      "assume English; add the MARC code of the language the record is written "
+                      "in, e.g. $beng for English or $bfre for French")
+
+
 @rule("REQ-012", "title-proper-first", "245 has a title proper in $a, first", ERROR,
       BD + "bd245.html",
       "The title proper ($a) is what the record is filed and displayed under; $k (form) or $b "
       "without $a leaves the record without a title proper.",
+      tags=("245",),
       good=(marc_example(), marc_example("=245  10$6880-01$aExample title.")),
       bad=(marc_example("=245  10$kPapers."), marc_example("=245  10$bsubtitle$aExample.")))
 def title_proper_first(record, context):

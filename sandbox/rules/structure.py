@@ -8,18 +8,13 @@ Source: LC, "MARC 21 Specifications for Record Structure, Character Sets, and Ex
 
 from __future__ import annotations
 
-import re
-
 from sandbox.rules.examples import marc_example
+from sandbox.rules.field_table import table_hits
 from sandbox.rules.model import ERROR, WARNING, Hit, rule
-from sandbox.rules.walk import located_fields, quoted
+from sandbox.rules.walk import quoted
 
 STRUCTURE = "https://www.loc.gov/marc/specifications/specrecstruc.html"
 LEADER = "https://www.loc.gov/marc/bibliographic/bdleader.html"
-_TAG = re.compile(r"[0-9A-Za-z]{3}\Z")
-_CODE = re.compile(r"[a-z0-9]\Z")
-_INDICATOR = re.compile(r"[ a-z0-9]\Z")
-_SUBFIELD_LIKE = re.compile(r"[\x1f$][a-z0-9]")
 
 
 @rule("STR-001", "leader-fixed-values", "Leader positions with fixed values", ERROR, LEADER,
@@ -78,9 +73,7 @@ def read_repairs(record, context):
       "exchanged in MARC 21.",
       good=(marc_example(),), bad=(marc_example("=5 0  \\\\$aA note."),))
 def tag_syntax(record, context):
-    for item in located_fields(record):
-        if not _TAG.match(item.field.tag):
-            yield Hit(item.address, f"tag {quoted(item.field.tag)} is not three letters or digits")
+    return iter(table_hits(record, context)["STR-004"])
 
 
 @rule("STR-005", "control-field-form", "Control fields hold data; data fields hold subfields",
@@ -90,16 +83,7 @@ def tag_syntax(record, context):
       good=(marc_example(),),
       bad=(marc_example("=007  ta$bcover"),))
 def control_field_form(record, context):
-    for item in located_fields(record):
-        field = item.field
-        control_tag = field.tag.isdigit() and field.tag < "010"
-        if field.is_control_field() and not control_tag:
-            yield Hit(item.address, f"field {field.tag} is written as a control field, but only "
-                                    "001-009 are control fields; it needs indicators and subfields")
-        elif field.is_control_field() and _SUBFIELD_LIKE.search(field.data or ""):
-            yield Hit(item.address, f"control field {field.tag} looks like it holds subfields "
-                                    f"({quoted(_SUBFIELD_LIKE.search(field.data).group(0))}); "
-                                    "control fields are plain data, position by position")
+    return iter(table_hits(record, context)["STR-005"])
 
 
 @rule("STR-006", "empty-field", "Fields and subfields have content", ERROR, STRUCTURE,
@@ -108,18 +92,7 @@ def control_field_form(record, context):
       good=(marc_example(),),
       bad=(marc_example("=500  \\\\$a"), marc_example("=001  ")))
 def empty_content(record, context):
-    for item in located_fields(record):
-        field = item.field
-        if field.is_control_field():
-            if not (field.data or "").strip():
-                yield Hit(item.address, f"control field {field.tag} is empty")
-            continue
-        if not field.subfields:
-            yield Hit(item.address, f"field {field.tag} has no subfields")
-        for position, (code, value) in enumerate(field.subfields):
-            if not value.strip():
-                yield Hit(item.subfield_address(position),
-                          f"subfield ${code} of field {field.tag} is empty")
+    return iter(table_hits(record, context)["STR-006"])
 
 
 @rule("STR-007", "subfield-code-syntax", "Subfield codes are a lowercase letter or a digit",
@@ -128,14 +101,7 @@ def empty_content(record, context):
       "character is a typing or conversion error.",
       good=(marc_example(),), bad=(marc_example("=500  \\\\$ANote."),))
 def subfield_code_syntax(record, context):
-    for item in located_fields(record):
-        if item.field.is_control_field():
-            continue
-        for position, (code, _) in enumerate(item.field.subfields):
-            if not _CODE.match(code):
-                yield Hit(item.subfield_address(position),
-                          f"field {item.field.tag} has subfield code {quoted(code)}; codes are a "
-                          "lowercase letter or a digit")
+    return iter(table_hits(record, context)["STR-007"])
 
 
 @rule("STR-008", "indicator-syntax", "Indicators are a blank, a digit or a lowercase letter",
@@ -144,30 +110,7 @@ def subfield_code_syntax(record, context):
       "damage or a typing slip.",
       good=(marc_example(),), bad=(marc_example("=245  1-$aTitle."),))
 def indicator_syntax(record, context):
-    for item in located_fields(record):
-        field = item.field
-        if field.is_control_field():
-            continue
-        for position, value in enumerate(field.indicators or (), start=1):
-            if not _INDICATOR.match(value):
-                yield Hit(f"{item.address}/ind{position}",
-                          f"field {field.tag} indicator {position} is {quoted(value)}; indicators "
-                          "are a blank, a digit or a lowercase letter")
-
-
-_SUSPECT = re.compile("[\x00-\x1e\x7f-\x9f\ufffd]")
-
-
-def _bad_characters(text: str) -> list[str]:
-    if not _SUSPECT.search(text):
-        return []
-    found = []
-    for char in _SUSPECT.findall(text):
-        if char == "\ufffd":
-            found.append("U+FFFD (a character lost in a bad conversion)")
-        else:
-            found.append(f"control character U+{ord(char):04X}")
-    return found
+    return iter(table_hits(record, context)["STR-008"])
 
 
 @rule("STR-009", "control-characters", "No control characters in data", ERROR, STRUCTURE,
@@ -175,13 +118,4 @@ def _bad_characters(text: str) -> list[str]:
       "character destroyed by a wrong conversion.",
       good=(marc_example(),), bad=(marc_example("=500  \\\\$aA note{1B} here."),))
 def control_characters(record, context):
-    for item in located_fields(record):
-        field = item.field
-        if field.is_control_field():
-            for problem in dict.fromkeys(_bad_characters(field.data or "")):
-                yield Hit(item.address, f"field {field.tag} contains {problem}")
-            continue
-        for position, (code, value) in enumerate(field.subfields):
-            for problem in dict.fromkeys(_bad_characters(value)):
-                yield Hit(item.subfield_address(position),
-                          f"subfield ${code} of field {field.tag} contains {problem}")
+    return iter(table_hits(record, context)["STR-009"])

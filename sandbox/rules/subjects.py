@@ -18,7 +18,7 @@ from functools import cache
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields_as, effective_tag, quoted
+from sandbox.rules.walk import data_fields_as, effective_tag, quoted, shared
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 SHM = "https://www.loc.gov/aba/publications/FreeSHM/"
@@ -68,9 +68,10 @@ _DATE_LIKE = re.compile(r"(?:ca\. )?\d{3,4}(?:-\d{0,4})?\Z|\d{1,2}(?:st|nd|rd|th
 
 
 def _subject_fields(record):
-    """The subject fields (and the 880s that parallel them) with the tag each stands for."""
-    for item in data_fields_as(record, *SUBJECT_TAGS):
-        yield item, effective_tag(item.field)
+    """The subject fields (and the 880s that parallel them) with the tag each stands for,
+    found once per record for the nine rules that read them."""
+    return shared(record, "subject-fields", lambda: [
+        (item, effective_tag(item.field)) for item in data_fields_as(record, *SUBJECT_TAGS)])
 
 
 def _is_data(code: str) -> bool:
@@ -95,6 +96,7 @@ def _ends_with_abbreviation(text: str) -> bool:
       "The second indicator says which thesaurus a heading comes from (0 is LCSH); only value 7 "
       "hands that job to $2. Without the pair agreeing, the catalog cannot tell an LCSH heading "
       "from a FAST or local one.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example(), marc_example("=650  \\7$aCats.$2fast"),
             marc_example("=655  \\7$aDetective and mystery fiction.$2lcgft")),
       bad=(marc_example("=650  \\7$aCats."), marc_example("=650  \\0$aCats.$2fast"),
@@ -137,6 +139,7 @@ def _known_source(code: str) -> bool:
       WARNING, "https://www.loc.gov/standards/sourcelist/subject.html",
       "$2 names the vocabulary with a code from LC's source code lists (fast, lcgft, aat…); a "
       "misspelled or invented code means the heading's source is unknown to every other system.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example("=650  \\7$aCats.$2fast"),
             marc_example("=655  \\7$aPicture books.$2lcgft"),
             marc_example("=650  \\7$akissat$2yso/fin")),
@@ -173,6 +176,7 @@ def source_code(record, context):
       ERROR, BD + "bd6xx.html",
       "The main term is what the heading is about; a field with only $2 or $0 (or only "
       "subdivisions) names a source or an identifier but gives the catalog nothing to index.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example(), marc_example("=650  \\7$aCats$2fast$0(OCoLC)fst00849478")),
       bad=(marc_example("=650  \\7$2fast$0(OCoLC)fst00849478"),
            marc_example("=650  \\0$xHistory.")))
@@ -204,6 +208,7 @@ def _has_term(value: str) -> bool:
       ERROR, SHM + "H1075.pdf",
       "A subdivision narrows the main term before it ('Cats' then $x 'Behavior'); one placed "
       "before $a, or one with no words in it, makes a heading that matches no authority record.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example("=650  \\0$aCats$xBehavior$vJuvenile literature."),),
       bad=(marc_example("=650  \\0$xBehavior$aCats."),
            marc_example("=650  \\0$aCats$x--$vJuvenile literature.")))
@@ -225,6 +230,7 @@ def subdivision_after_main_term(record, context):
                           f"({quoted(value)}); delete the empty subdivision or type its term")
 
 
+@cache
 def _language_names() -> frozenset[str]:
     return frozenset(entry.name.lower() for entry in codes.languages().values())
 
@@ -241,6 +247,7 @@ def _established_after_form(form: str, topic: str) -> bool:
       "LC builds subject strings topic, place, time, then form: $v says what the item is "
       "('Periodicals'), so it closes the heading. A $x after it usually means the parts are in "
       "the wrong order.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example("=650  \\0$aCats$xHistory$vPeriodicals."),
             marc_example("=650  \\0$aEnglish language$vDictionaries$xFrench.")),
       bad=(marc_example("=650  \\0$aCats$vPeriodicals$xHistory."),))
@@ -265,6 +272,7 @@ def form_subdivision_last(record, context):
       "$v says what the item is (a dictionary, periodicals, fiction); $x says what it is about. "
       "'Cats--Dictionaries' for a dictionary about cats is $vDictionaries; $x is right only for a "
       "work about dictionaries.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example("=650  \\0$aCats$vDictionaries."),
             marc_example("=650  \\0$aArchitecture$xPeriodicals$vIndexes.")),
       bad=(marc_example("=650  \\0$aCats$xDictionaries."),
@@ -293,6 +301,7 @@ def _guess_code(part: str) -> str:
       "The dashes in 'Cats--Behavior' are how catalogs display subdivisions; in the record each "
       "part has its own subfield ($aCats$xBehavior). Typed dashes make one long term that "
       "matches no authority and breaks browsing by subdivision.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example("=650  \\0$aCats$xBehavior."),),
       bad=(marc_example("=650  \\0$aCats--Behavior."),
            marc_example("=651  \\0$aFrance$xHistory--1789-1799."),
@@ -323,6 +332,7 @@ def _carries_punctuation(record) -> bool:
       "In records that carry punctuation, LC ends a subject heading with a period unless it ends "
       "with a closing parenthesis, an open date's hyphen, '?', '!' or a quotation mark; a "
       "missing period marks a heading as incomplete or carelessly copied.",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example(), marc_example("=651  \\0$aWashington (D.C.)"),
             marc_example("=651  \\0$aUnited States$xEconomic policy$y1993-"),
             marc_example("=650  \\7$aCats$2fast")),
@@ -352,6 +362,7 @@ def final_punctuation(record, context):
       "A term followed by a subdivision takes no period ('Cats$xBehavior', not 'Cats.$xBehavior'): "
       "the period closes the whole heading. It stays only when the term ends with an "
       "abbreviation or initial ('U.S.', 'etc.').",
+      tags=(*SUBJECT_TAGS, "880"),
       good=(marc_example("=650  \\0$aCats$xBehavior."),
             marc_example("=630  00$aBible.$pN.T.$xCriticism, interpretation, etc.$vPeriodicals."),
             marc_example("=600  10$aLewis, C. S.$xCriticism and interpretation.")),

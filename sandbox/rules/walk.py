@@ -1,21 +1,44 @@
-"""Walking a MARC record with addresses: each field with its occurrence, ready for messages."""
+"""Walking a MARC record with addresses: each field with its occurrence, ready for messages.
+
+While ``validate`` runs, every rule shares one walk of the record (``remembered``): the fields
+indexed by tag, and the facts rules work out once for all (``shared``). The lists handed out are
+shared too: rules read them and never change them.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from pymarc import Field, Record
 
 
-@dataclass(frozen=True)
 class Located:
-    field: Field
-    index: int  # in record.fields
-    occurrence: int  # among fields with the same tag, from 1
-    total: int  # how many fields carry this tag
+    """A field with its place: index in ``record.fields``, occurrence among fields with its tag
+    (from 1) and how many fields carry that tag. Plain slots: a record's walk makes one per field
+    on every validation, so it must be cheap to build."""
+
+    __slots__ = ("field", "index", "occurrence", "total")
+
+    def __init__(self, field: Field, index: int, occurrence: int, total: int):
+        self.field = field
+        self.index = index  # in record.fields
+        self.occurrence = occurrence  # among fields with the same tag, from 1
+        self.total = total  # how many fields carry this tag
+
+    def __repr__(self) -> str:
+        return (f"Located(field={self.field!r}, index={self.index}, "
+                f"occurrence={self.occurrence}, total={self.total})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Located):
+            return NotImplemented
+        return (self.field, self.index, self.occurrence, self.total) == (
+            other.field, other.index, other.occurrence, other.total)
+
+    def __hash__(self) -> int:
+        return hash((id(self.field), self.index, self.occurrence, self.total))
 
     @property
     def address(self) -> str:
@@ -34,66 +57,140 @@ class Located:
 _memo = threading.local()
 
 
-@dataclass(frozen=True)
 class _Walk:
-    located: list[Located]
-    by_tag: dict[str, list[Located]]
+    """The fields of one record with their places, and what rules worked out from them.
+
+    Only the tags are indexed up front; the ``Located`` fields of a tag are made the first time
+    a rule asks for that tag, so a record's fields are not all wrapped for rules that read two
+    of them.
+    """
+
+    __slots__ = ("fields", "positions", "_located", "_by_tag", "_data_by_tag", "derived")
+
+    def __init__(self, record: Record):
+        self.fields = fields = record.fields
+        positions: dict[str, list[int]] = {}
+        for index, field in enumerate(fields):
+            indices = positions.get(field.tag)
+            if indices is None:
+                positions[field.tag] = [index]
+            else:
+                indices.append(index)
+        self.positions = positions  # tag -> indices in record.fields
+        self._located: list[Located] | None = None
+        self._by_tag: dict[str, list[Located]] = {}
+        self._data_by_tag: dict[str, list[Located]] = {}
+        self.derived: dict = {}  # per-record results rules share (see ``shared``)
+
+    def tagged(self, tag: str) -> list[Located]:
+        """Every field with this tag, control or data."""
+        found = self._by_tag.get(tag)
+        if found is None:
+            indices = self.positions.get(tag)
+            if indices is None:
+                return _NONE
+            fields, total = self.fields, len(indices)
+            found = self._by_tag[tag] = [Located(fields[index], index, occurrence, total)
+                                         for occurrence, index in enumerate(indices, start=1)]
+        return found
+
+    def data(self, tag: str) -> list[Located]:
+        """The data fields (not 001-009) with this tag."""
+        found = self._data_by_tag.get(tag)
+        if found is None:
+            found = self._data_by_tag[tag] = [item for item in self.tagged(tag)
+                                              if not item.field.control_field]
+        return found
+
+    @property
+    def located(self) -> list[Located]:
+        if self._located is None:
+            everything = [item for tag in self.positions for item in self.tagged(tag)]
+            everything.sort(key=_index)
+            self._located = everything
+        return self._located
 
 
 @contextmanager
-def remembered(record: Record) -> Iterator[None]:
+def remembered(record: Record) -> Iterator[_Walk]:
     """While validating one record, every rule shares one walk of its fields."""
-    _memo.entry = (record, _walk(record))
+    walk = _Walk(record)
+    _memo.entry = (record, walk)
     try:
-        yield
+        yield walk
     finally:
         _memo.entry = None
 
 
 def _walked(record: Record) -> _Walk:
-    entry = getattr(_memo, "entry", None)
+    try:
+        entry = _memo.entry
+    except AttributeError:
+        entry = None
     if entry is not None and entry[0] is record:
         return entry[1]
-    return _walk(record)
+    return _Walk(record)
+
+
+def walked(record: Record) -> _Walk:
+    """The walk of the record being validated (or a fresh one)."""
+    return _walked(record)
 
 
 def located_fields(record: Record) -> list[Located]:
     return _walked(record).located
 
 
-def _walk(record: Record) -> _Walk:
-    by_tag: dict[str, list[Field]] = {}
-    for field in record.fields:
-        by_tag.setdefault(field.tag, []).append(field)
-    located = []
-    seen: dict[str, int] = {}
-    for index, field in enumerate(record.fields):
-        seen[field.tag] = seen.get(field.tag, 0) + 1
-        located.append(Located(field, index, seen[field.tag], len(by_tag[field.tag])))
-    located_by_tag: dict[str, list[Located]] = {}
-    for item in located:
-        located_by_tag.setdefault(item.field.tag, []).append(item)
-    return _Walk(located, located_by_tag)
+def fields_tagged(record: Record, tag: str) -> list[Located]:
+    """Every field with this tag (control or data), in record order."""
+    return _walked(record).tagged(tag)
 
 
-def data_fields(record: Record, *tags: str) -> Iterator[Located]:
+def tags_present(record: Record):
+    """The tags the record's fields carry (a set-like view)."""
+    return _walked(record).positions.keys()
+
+
+def shared(record: Record, key, compute):
+    """``compute()``, worked out once per record while it is being validated: several rules
+    read the same derived facts (the parsed call number, the table checks of every field)."""
+    derived = _walked(record).derived
+    try:
+        return derived[key]
+    except KeyError:
+        value = derived[key] = compute()
+        return value
+
+
+_NONE: list[Located] = []  # shared empty answer: callers only read what they are given
+
+
+def data_fields(record: Record, *tags: str) -> list[Located]:
+    """The data fields with these tags (all data fields when no tag is given), in record order.
+    The list is shared by every rule: read it, do not change it."""
     walk = _walked(record)
+    if len(tags) == 1:
+        found = walk._data_by_tag.get(tags[0])
+        return found if found is not None else walk.data(tags[0])
     if not tags:
-        candidates = walk.located
-    elif len(tags) == 1:
-        candidates = walk.by_tag.get(tags[0], [])
-    else:
-        candidates = sorted((item for tag in tags for item in walk.by_tag.get(tag, ())),
-                            key=lambda item: item.index)
-    for item in candidates:
-        if not item.field.control_field:
-            yield item
+        return [item for item in walk.located if not item.field.control_field]
+    positions = walk.positions
+    groups = [walk.data(tag) for tag in tags if tag in positions]
+    if not groups:
+        return _NONE
+    if len(groups) == 1:
+        return groups[0]
+    return sorted((item for group in groups for item in group), key=_index)
+
+
+def _index(item: Located) -> int:
+    return item.index
 
 
 def control_field(record: Record, tag: str) -> Field | None:
-    for field in record.fields:
-        if field.tag == tag and field.is_control_field():
-            return field
+    for item in _walked(record).tagged(tag):
+        if item.field.control_field:
+            return item.field
     return None
 
 
@@ -113,16 +210,17 @@ def describe_character(char: str) -> str:
     return "a blank" if char == " " else f"'{char}'"
 
 
-def data_fields_as(record: Record, *tags: str) -> Iterator[Located]:
+def data_fields_as(record: Record, *tags: str) -> list[Located]:
     """Fields with these tags, and the 880s that parallel them (880 $6 '245-01' counts as 245)."""
-    for item in data_fields(record, *tags, "880"):
-        field = item.field
-        if field.tag != "880":
-            yield item
-            continue
-        linked = field.get_subfields("6")
-        if linked and linked[0][:3] in tags:
-            yield item
+    if "880" not in _walked(record).positions:
+        return data_fields(record, *tags)
+    return [item for item in data_fields(record, *tags, "880")
+            if item.field.tag != "880" or _links_to(item.field, tags)]
+
+
+def _links_to(field: Field, tags: tuple[str, ...]) -> bool:
+    linked = field.get_subfields("6")
+    return bool(linked) and linked[0][:3] in tags
 
 
 def effective_tag(field: Field) -> str:

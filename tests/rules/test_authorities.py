@@ -76,3 +76,21 @@ def test_lint_authority_option(tmp_path):
                              "--authority", str(authorities), "--min-severity", "error"],
                             capture_output=True, text=True)
     assert "SUB-010" in result.stdout and result.returncode == 1
+
+
+def test_lint_authority_option_reaches_every_worker(tmp_path):
+    authorities = tmp_path / "authorities.mrc"
+    with open_writer(authorities, FORMATS["marc"]) as writer:
+        for record in AUTHORITIES:
+            writer.write(record)
+    bibliographic = tmp_path / "records.mrc"  # plain ISO 2709: split by byte ranges
+    with open_writer(bibliographic, FORMATS["marc"]) as writer:
+        for _ in range(3):
+            writer.write(example_record("marc", marc_example("=650  \\0$aDogs.")))
+    result = subprocess.run([sys.executable, "-m", "sandbox", "lint", str(bibliographic),
+                             "--authority", str(authorities), "--min-severity", "error",
+                             "--format", "tsv", "--jobs", "2"],
+                            capture_output=True, text=True)
+    rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
+    assert [(row[1], row[4]) for row in rows if row[4] == "SUB-010"] == [
+        ("1", "SUB-010"), ("2", "SUB-010"), ("3", "SUB-010")]
