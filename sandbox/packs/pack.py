@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,19 @@ class Pack:
 
             self._exercises[exercise_id] = load_exercise(self, entry.id, entry.path)
         return self._exercises[exercise_id]
+
+    def exercise_summary(self, exercise_id: str) -> tuple[str, str]:
+        """``(title, kind)`` read from exercise.toml alone: cheap, for listing a pack. A broken
+        exercise still lists (its full load, when opened, says what is wrong)."""
+        if exercise_id in self._exercises:
+            loaded = self._exercises[exercise_id]
+            return loaded.title, loaded.kind
+        entry = self.manifest.entry(exercise_id)
+        try:
+            table = tomllib.loads(self.read_text(f"{entry.path}/exercise.toml"))
+        except (PackError, tomllib.TOMLDecodeError, AttributeError, UnicodeDecodeError):
+            return exercise_id, "?"
+        return str(table.get("title", exercise_id)), str(table.get("kind", "?"))
 
     def exercises(self) -> list[Exercise]:
         return [self.exercise(exercise_id) for exercise_id in self.exercise_ids]

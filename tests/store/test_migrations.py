@@ -75,6 +75,13 @@ def test_there_are_two_revisions_and_the_head_is_the_second():
     assert migrate.head_revision() == "0002"
 
 
+def test_the_revisions_the_code_knows_are_the_scripts_revisions():
+    """Opening a store at the head skips Alembic, trusting REVISIONS: it must match the scripts."""
+    revisions, head = migrate.script_revisions()
+    assert revisions == migrate.known_revisions()
+    assert head == migrate.head_revision()
+
+
 def test_a_new_store_is_stamped_with_the_head(store_url):
     open_store(store_url).close()
     assert version_of(store_url) == {migrate.head_revision()}

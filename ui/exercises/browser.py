@@ -45,8 +45,8 @@ class ExerciseTreeModel(QAbstractItemModel):
         self._titles = {}
         for pack in self._packs:
             for exercise_id in pack.exercise_ids:
-                exercise = pack.exercise(exercise_id)
-                self._titles[(pack.id, exercise_id)] = (exercise.title, exercise.kind)
+                # Listing reads each exercise.toml only; an exercise is loaded when opened.
+                self._titles[(pack.id, exercise_id)] = pack.exercise_summary(exercise_id)
         self._best = dict(best)
         self.endResetModel()
 
