@@ -48,6 +48,7 @@ from sandbox.exercises.practice import (
     attempt_fields,
     ensure_starter_pack,
     exercises_training,
+    install_pack_file,
     packs_folder,
     starter_source,
     submission_for,
@@ -365,6 +366,10 @@ class MainWindow(QMainWindow):
                                       "most, your streak")
         practice_menu.addAction(self.progress_action)
         self.progress_action.setEnabled(self.context.store is not None)
+        self.install_action = action("&Install Pack…", None, self.install_pack,
+                                     "Add an exercise pack (.catpack) your instructor gave you")
+        self.install_action.setEnabled(self.context.store is not None)
+        practice_menu.addAction(self.install_action)
         self.export_action = action("E&xport Submission…", None, self.export_submission,
                                     "Write your attempts at a pack to a .catsub file to hand in")
         self.export_action.setEnabled(self.context.store is not None)
@@ -775,6 +780,31 @@ class MainWindow(QMainWindow):
         dialog = AuthoringDialog(record, self)
         if dialog.exec():
             self.statusBar().showMessage(f"Saved the exercise and built {dialog.built}", 10_000)
+
+    def install_pack(self, path: Path | None = None):
+        """Verify and install a .catpack; a newer version of a pack replaces the older one, and
+        attempts on exercises it did not change still count."""
+        if self.context.store is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Install an exercise pack", "",
+                                                    "Exercise packs (*.catpack)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            pack = install_pack_file(self.context.store, Path(path), packs_folder())
+        except (PackError, StoreError, OSError) as error:
+            QMessageBox.warning(self, "Install pack", f"{Path(path).name} was not installed: {error}")
+            return None
+        title, version = pack.title, pack.version
+        pack.close()
+        self.shelf.close()
+        self.shelf = PackShelf.from_store(self.context.store)
+        self.exercise_browser.set_packs(self.shelf.packs, self._best_scores(self.shelf), self.shelf.problems)
+        self.exercises_dock.show()
+        self.statusBar().showMessage(f"Installed {title} {version}", 8000)
+        return title
 
     def export_submission(self, path: Path | None = None, pack_id: str | None = None) -> Path | None:
         """Write the learner's attempts at a pack (the open exercise's, or the first) to a .catsub."""

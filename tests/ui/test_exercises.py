@@ -274,3 +274,24 @@ def test_learners_switch_and_the_classroom_lists_each_ones_latest_attempts(qtbot
                                  score=1, max_score=2)
     view.refresh()  # the timer does this every few seconds
     assert view.model.rowCount() == 3
+
+
+def test_an_instructors_pack_is_installed_and_listed_and_a_hostile_one_refused(qtbot, window, context, tmp_path, monkeypatch):
+    from sandbox.packs.authoring import new
+    from sandbox.packs.build import build
+
+    folder = tmp_path / "spring-class"
+    new(folder)
+    built = build(folder, tmp_path / "spring-class-1.0.0.catpack")
+    assert window.install_pack(built)
+    assert {p.pack_id for p in context.store.installed_packs()} == {"starter", "spring-class"}
+    model = window.exercise_browser.model
+    assert model.rowCount() == 2
+
+    warned = []
+    monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *args: warned.append(args[2]))
+    bad = tmp_path / "bad.catpack"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    assert window.install_pack(bad) is None
+    assert warned and "bad.catpack" in warned[0]
+    assert model.rowCount() == 2
