@@ -6,7 +6,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox.store import StoreError
+from ui.colours import score_colour
 from ui.table_model import ModelIndex, RowsTableModel
 
 #: How often the instructor's view asks the database for new attempts.
@@ -41,7 +42,7 @@ class ClassroomModel(RowsTableModel):
             return (row.learner.name, attempt.exercise_id, f"{attempt.percent:.0f}%",
                     f"{attempt.submitted_at.astimezone():%d %b %H:%M}", str(attempt.hints_used))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
-            return QBrush(QColor("#2e7d32" if attempt.percent >= 90 else "#9a6700" if attempt.percent >= 60 else "#c62828"))
+            return QBrush(score_colour(attempt.percent))
         return None
 
 

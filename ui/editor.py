@@ -66,6 +66,9 @@ from sandbox.editing import (
 from sandbox.formats.mrk import format_record, read_text
 from sandbox.records.address import locate
 from sandbox.rules import validate
+from ui.colours import (
+    FOUND_TINT,
+)
 from ui.crosswalk_view import CrosswalkView
 from ui.document import RecordDocument
 from ui.findings_model import FindingsModel, ProblemRow
@@ -660,7 +663,7 @@ class RecordEditor(QWidget):
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
         selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(QColor("#ffe082"))
+        selection.format.setBackground(FOUND_TINT)
         selection.cursor = cursor
         self.text.setExtraSelections([selection])
 

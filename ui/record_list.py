@@ -15,12 +15,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sandbox.formats import ReadItem, detect_format, read_file
 from sandbox.formats.iso2709 import Iso2709Reader, index_records, read_record_at
 from sandbox.records import display
+from ui.colours import POOR
 
 BATCH_SIZE = 500
 #: ISO 2709 files larger than this are indexed (offsets only) and each record is decoded when
@@ -150,7 +151,7 @@ class RecordListModel(QAbstractTableModel):
             }.get(row.status)
             return style.standardIcon(icon) if icon is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "unreadable":
-            return QBrush(QColor("#c62828"))
+            return QBrush(POOR)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._text(row, column)} ({row.status})"
         if role == self.STATUS_ROLE:

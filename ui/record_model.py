@@ -9,7 +9,7 @@ each row has), so it can announce a change after the record already holds it.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from sandbox.editing import (
     Change,
@@ -21,13 +21,15 @@ from sandbox.editing import (
 )
 from sandbox.records.address import Spot
 from sandbox.reference import marc21
+from ui.colours import (
+    SEVERITY_TINTS,
+)
 from ui.document import RecordDocument
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 TAG, IND1, IND2, CODE, VALUE = range(5)
 COLUMNS = ("Tag", "Ind 1", "Ind 2", "Subfield", "Value")
 _ROOT = 0  # internalId of top-level rows; a subfield row's internalId is its field row + 1
-SEVERITY_COLOURS = {"error": "#fde0dc", "warning": "#fff4cc", "info": "#e3f0fb"}
 _SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
 
 
@@ -128,7 +130,7 @@ class RecordTreeModel(QAbstractItemModel):
             findings = self._marks_at(field_index, sub, column)
             if findings:
                 worst = max(findings, key=lambda f: _SEVERITY_ORDER[f.severity])
-                return QBrush(QColor(SEVERITY_COLOURS[worst.severity]))
+                return QBrush(SEVERITY_TINTS[worst.severity])
         if role == Qt.ItemDataRole.ToolTipRole:
             findings = self._marks_at(field_index, sub, column)
             if findings:

@@ -9,7 +9,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.colours import score_colour
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {"describe": "Describe", "fix": "Fix", "fixed-fields": "Fixed fields",
@@ -117,7 +119,7 @@ class ExerciseTreeModel(QAbstractItemModel):
             status = "not tried yet" if best is None else f"best score {best:.0f}%"
             return f"{title}\n{KIND_LABELS.get(kind, kind)} · {status}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and best is not None:
-            return QBrush(QColor("#2e7d32" if best >= 90 else "#9a6700" if best >= 60 else "#c62828"))
+            return QBrush(score_colour(best))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{title}, {KIND_LABELS.get(kind, kind)}, " + ("not tried" if best is None else f"best {best:.0f} percent")
         return None

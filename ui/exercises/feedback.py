@@ -8,7 +8,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.colours import (
+    FAILED_TINT,
+    PARTLY_TINT,
+    PASSED_TINT,
+)
 from ui.table_model import ModelIndex, RowsTableModel
 
-_GOOD, _PART, _BAD = QColor("#e6f4ea"), QColor("#fff4cc"), QColor("#fde0dc")
+_GOOD, _PART, _BAD = PASSED_TINT, PARTLY_TINT, FAILED_TINT
 
 
 def _points(value: float) -> str:
