@@ -102,6 +102,8 @@ class SetPositions:
         self._current(record)
         if self.start < 0:
             raise EditError("a character position cannot be negative")
+        if self.index is None and self.start + len(self.text) > LEADER_LENGTH:
+            raise EditError(f"the leader has positions 00-23; {self.start + len(self.text) - 1:02d} is past its end")
         return Change("leader") if self.index is None else Change("field", self.index)
 
     def apply(self, record: Record) -> tuple[Edit, Change]:
@@ -119,8 +121,18 @@ class SetPositions:
         return inverse, change
 
 
+LEADER_LENGTH = 24
+
+
+def _check_leader(value: str) -> None:
+    if len(value) != LEADER_LENGTH:
+        raise EditError(f"the leader is {LEADER_LENGTH} characters; this one would be {len(value)} "
+                        "(change positions in place rather than adding or removing characters)")
+
+
 def _set_value(record: Record, index: int | None, value: str) -> None:
     if index is None:
+        _check_leader(value)
         record.leader = Leader(value)
     else:
         _field(record, index).data = value
@@ -138,6 +150,7 @@ class SetValue:
 
     def change(self, record: Record) -> Change:
         if self.index is None:
+            _check_leader(self.value)
             return Change("leader")
         target = _field(record, self.index)
         if not target.is_control_field():

@@ -24,3 +24,25 @@ def sample_files() -> list[Path]:
         path for path in samples_directory().iterdir()
         if path.is_file() and path.suffix.lower() in {".mrk", ".mrc", ".xml", ".json"}
     )
+
+
+def learner_copies(folder: Path) -> list[Path]:
+    """The starter files copied into ``folder`` (once; a learner's edits to them stay), so that
+    saving never writes over the files that ship with the app."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for source in starter_files():
+        target = folder / source.name
+        if not target.exists():
+            shutil.copyfile(source, target)
+        copies.append(target)
+    return copies
+
+
+def samples_folder() -> Path:
+    """Where the learner's own copies of the samples live (``samples`` in the user data folder)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("catalog-sandbox", appauthor=False)) / "samples"

@@ -14,6 +14,7 @@ import copy
 import time
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -186,6 +187,7 @@ class RecordEditor(QWidget):
         self.text.setPlaceholderText("=LDR  00000nam a2200000 i 4500\n=245  10$aTitle proper /$cstatement of responsibility.")
         self._highlighter = MnemonicHighlighter(self.text.document())
         self.text.textChanged.connect(self._text_typed)
+        self.text.installEventFilter(self)
         self.text.cursorPositionChanged.connect(self._text_cursor_moved)
         self._parse_timer = QTimer(self)
         self._parse_timer.setSingleShot(True)
@@ -262,10 +264,21 @@ class RecordEditor(QWidget):
         self.move_down_action = self._action("Move down", "Alt+Down", lambda: self.move_current(1),
                                              "Move the current field or subfield down")
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # The text view claims Undo/Redo for its own (disabled) history; let them through to the
+        # record's undo stack instead.
+        if watched is self.text and event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
     # -- the record --------------------------------------------------------------------------------
     def set_document(self, document: RecordDocument | None, read_problems: list | None = None) -> None:
+        self.flush()
         if self.document is not None:
             self.document.changed.disconnect(self._document_changed)
+        self._release_model()
         self.document = document
         self._read_problems = list(read_problems or [])
         self._text_problems = []
@@ -275,7 +288,6 @@ class RecordEditor(QWidget):
             # An empty model, not None: PySide6 6.12's setModel(None) drops a reference to None
             # and the interpreter aborts at exit.
             self.grid.setModel(QStandardItemModel(self.grid))
-            self.model = None
             self._set_text("")
             self.findings.set_rows([])
             self.findingsUpdated.emit()
@@ -295,6 +307,22 @@ class RecordEditor(QWidget):
         self._render_text()
         self._fill_fixed_choice()
         self.validate_now()
+
+    def _release_model(self) -> None:
+        """Let go of the previous record's grid model: it listens to its document, and a model
+        per visit would otherwise pile up and slow every edit."""
+        old, self.model = self.model, None
+        if old is None:
+            return
+        for signal, slot in ((old.document.about_to_change, old._about_to_change),
+                             (old.document.changed, old._document_changed)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self.grid.setModel(QStandardItemModel(self.grid))
+        old.setParent(None)
+        old.deleteLater()
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():
@@ -428,9 +456,18 @@ class RecordEditor(QWidget):
         return True
 
     def flush(self) -> None:
-        """Take in anything typed but not yet read (before saving, undoing or switching)."""
+        """Take in anything typed but not yet read — the text view, a grid cell still open —
+        before saving, undoing, closing or switching records."""
         if self._parse_timer.isActive():
             self.read_text_view()
+        if self.grid.state() == QAbstractItemView.State.EditingState:
+            from PySide6.QtWidgets import QApplication
+
+            editor = QApplication.focusWidget()
+            if editor is not None and self.grid.isAncestorOf(editor):
+                delegate = self.grid.itemDelegate()
+                delegate.commitData.emit(editor)
+                delegate.closeEditor.emit(editor, delegate.EndEditHint.NoHint)
 
     def _refresh_crosswalk(self) -> None:
         if self.document is not None and self.views.currentWidget() is self.crosswalk:

@@ -60,14 +60,13 @@ from sandbox.formats import (
     ReadItem,
     WriteError,
     detect_format,
-    format_for_extension,
     open_writer,
 )
-from sandbox.formats.registry import MARC
+from sandbox.formats.registry import MARC, format_for_saving
 from sandbox.formats.text import record_from_text, record_to_text
 from sandbox.packs import PackError, load_pack
 from sandbox.records.dublin_core import DublinCoreRecord
-from sandbox.samples import starter_files
+from sandbox.samples import learner_copies, samples_folder, starter_files
 from sandbox.store import StoreError
 from sandbox.templates import TEMPLATES
 from sandbox.templates import new_record as template_record
@@ -135,7 +134,10 @@ class MainWindow(QMainWindow):
         self._current_row: int | None = None
         self._drills_window: QMainWindow | None = None
         self._progress_window: QMainWindow | None = None
-        self._untitled = False  # the list holds a new record that has no file yet
+        self._untitled: str | None = None  # the template of a new record that has no file yet
+        self._dropping_rows = False
+        self._title_base = ""
+        self._exercise_kept = False  # the exercise's work was kept with Save (or restored)
         self.exercise = None  # the exercise being practised, if any
         self.settings = QSettings()
         self._autosave_timer = QTimer(self)
@@ -312,13 +314,17 @@ class MainWindow(QMainWindow):
         quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         about_action = action("&About Catalog Sandbox", None, self._about)
 
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        self.undo_action.triggered.connect(self.flush_edits, Qt.ConnectionType.DirectConnection)
+        # Our own actions, not QUndoGroup's: what is still being typed is taken in first.
+        self.undo_action = action("&Undo", QKeySequence.StandardKey.Undo, self.undo, "",
+                                  QStyle.StandardPixmap.SP_ArrowBack)
+        self.redo_action = action("&Redo", QKeySequence.StandardKey.Redo, self.redo, "",
+                                  QStyle.StandardPixmap.SP_ArrowForward)
+        for made, prefix, can, text in (
+                (self.undo_action, "&Undo", self.undo_group.canUndoChanged, self.undo_group.undoTextChanged),
+                (self.redo_action, "&Redo", self.undo_group.canRedoChanged, self.undo_group.redoTextChanged)):
+            made.setEnabled(False)
+            can.connect(made.setEnabled)
+            text.connect(lambda words, made=made, prefix=prefix: made.setText(f"{prefix} {words}".strip()))
 
         file_menu = self.menuBar().addMenu("&File")
         self.new_menu = file_menu.addMenu("&New Record")
@@ -457,21 +463,29 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_samples(self) -> None:
-        self.open_files(starter_files())
+        """The samples, as the learner's own copies: saving never writes over what ships."""
+        try:
+            self.open_files(learner_copies(samples_folder()))
+        except OSError:
+            self.open_files(starter_files())
 
     def open_files(self, paths: list[Path]) -> bool:
         """Replace the list with the records of ``paths``, read in the background."""
         if not self._may_discard_changes():
             return False
+        self._open_files_now(paths)
+        return True
+
+    def _open_files_now(self, paths: list[Path]) -> None:
         self._stop_loading()
         self._close_documents()
         self._leave_exercise()
-        self._untitled = False
+        self._untitled = None
         self.model.clear()
         self._show_row(None)
-        self._paths = list(paths)
+        self._paths = [Path(p).resolve() for p in paths]
         names = ", ".join(p.name for p in self._paths)
-        self._update_title()
+        self._set_title(names)
         self.statusBar().showMessage(f"Reading {names}…")
         self._remember([p for p in self._paths if p.exists()])
         self._thread = QThread(self)
@@ -483,7 +497,6 @@ class MainWindow(QMainWindow):
         self._loader.finished.connect(self._loading_finished)
         self._loader.finished.connect(self._thread.quit)
         self._thread.start()
-        return True
 
     def new_record(self, template_id: str) -> bool:
         """Start a new record from a template (RDA book, e-book, serial, DVD, CD, map)."""
@@ -497,12 +510,14 @@ class MainWindow(QMainWindow):
         path = Path(f"New {template.label.split(' (')[0].lower()}.mrk")
         self.model.append_rows([RecordRow.from_item(path, ReadItem(number=1, record=template_record(template_id)))])
         self._paths = []
-        self._untitled = True
+        self._untitled = template_id
         self.table.selectRow(0)
-        self.setWindowTitle(f"{path.name}[*] — Catalog Sandbox")
+        self._set_title(path.name)
+        restored = self._restore_draft(0, "restore your unsaved new record")
         self.editor.reveal("245")
-        self.statusBar().showMessage(f"{template.label}: replace the placeholders; File › Save "
-                                     "asks where to keep it.", 8000)
+        self.statusBar().showMessage(
+            "Your unsaved new record was restored; save it with File › Save." if restored else
+            f"{template.label}: replace the placeholders; File › Save asks where to keep it.", 8000)
         return True
 
     def is_loading(self) -> bool:
@@ -566,6 +581,8 @@ class MainWindow(QMainWindow):
     # -- showing and editing a record -------------------------------------------------------------
     @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._dropping_rows:
+            return
         rows = self.table.selectionModel().selectedRows()
         self._show_row(rows[0].row() if rows else None)
 
@@ -579,17 +596,29 @@ class MainWindow(QMainWindow):
             document = RecordDocument(record, self)
             self.documents[row_number] = document
             self.undo_group.addStack(document.undo_stack)
-            document.undo_stack.setObjectName(f"row-{row_number}")
             document.undo_stack.cleanChanged.connect(self._stack_clean_changed)
             document.changed.connect(self._schedule_autosave)
             if isinstance(record, DublinCoreRecord):
                 document.changed.connect(self._dc_document_changed)
         return document
 
+    def _row_of_stack(self, stack) -> int | None:
+        return next((row for row, document in self.documents.items()
+                     if document.undo_stack is stack), None)
+
     @Slot(bool)
     def _stack_clean_changed(self, clean: bool) -> None:
-        row_number = int(self.sender().objectName().removeprefix("row-"))
+        row_number = self._row_of_stack(self.sender())
+        if row_number is None:
+            return
         self.model.set_modified(row_number, not clean)
+        if clean:
+            # Back at the saved state: no draft to offer. In an exercise the saved state is the
+            # work kept with Save, which the draft holds.
+            if self.exercise is not None and self._exercise_kept:
+                self._autosave_rows([row_number])
+            else:
+                self._discard_draft(row_number)
 
     def _show_row(self, row_number: int | None) -> None:
         self.flush_edits()
@@ -628,6 +657,16 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.editor)
             self.editor.set_document(document, row.item.problems)
         self._update_status()
+
+    @Slot()
+    def undo(self) -> None:
+        self.flush_edits()
+        self.undo_group.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        self.flush_edits()
+        self.undo_group.redo()
 
     def flush_edits(self) -> None:
         """Take in whatever is still being typed (the text view, a Dublin Core value)."""
@@ -747,6 +786,8 @@ class MainWindow(QMainWindow):
         """Work as another learner: their scores, drafts, drills and progress."""
         if not self._may_discard_changes():
             return
+        exercise, paths = self.exercise, list(self._paths)
+        self._close_documents()  # the open work was the other learner's
         self.context.learner = learner
         for window in (self._progress_window, self._drills_window):
             if window is not None:
@@ -754,6 +795,10 @@ class MainWindow(QMainWindow):
                 window.deleteLater()
         self._progress_window = self._drills_window = None
         self.exercise_browser.set_packs(self.shelf.packs, self._best_scores(self.shelf), self.shelf.problems)
+        if exercise is not None:
+            self._open_exercise_now(exercise)
+        else:
+            self._open_files_now(paths)
         self.statusBar().showMessage(f"Practising as {learner.name}", 6000)
 
     def open_classroom(self) -> None:
@@ -799,7 +844,7 @@ class MainWindow(QMainWindow):
             return None
         title, version = pack.title, pack.version
         pack.close()
-        self.shelf.close()
+        # The old shelf is left open: an exercise from it may be on screen (hints, Submit).
         self.shelf = PackShelf.from_store(self.context.store)
         self.exercise_browser.set_packs(self.shelf.packs, self._best_scores(self.shelf), self.shelf.problems)
         self.exercises_dock.show()
@@ -871,9 +916,13 @@ class MainWindow(QMainWindow):
         self.setWindowModified(bool(self.modified_rows()))
         self._update_title()
 
+    def _set_title(self, base: str) -> None:
+        self._title_base = base
+        self._update_title()
+
     def _update_title(self) -> None:
-        names = ", ".join(p.name for p in self._paths)
-        self.setWindowTitle(f"{names}[*] — Catalog Sandbox" if names else "Catalog Sandbox[*]")
+        base = self._title_base
+        self.setWindowTitle(f"{base}[*] — Catalog Sandbox" if base else "Catalog Sandbox[*]")
 
     @Slot()
     def save(self) -> bool:
@@ -899,75 +948,122 @@ class MainWindow(QMainWindow):
         return True
 
     @Slot()
-    def save_as(self, target: str | Path | None = None) -> bool:
+    def save_as(self, target: str | Path | None = None, chosen_format: str | None = None) -> bool:
+        """Write every record in the list to a new file, which the list then shows (the records
+        that could not be read are left out)."""
         self.flush_edits()
-        if self.model.rowCount() == 0:
+        if self.model.rowCount() == 0 or self.exercise is not None:
             return False
         filters, meaning = save_dialog_filters()
-        chosen = ""
         if target is None:
-            start = str(self._paths[0].with_suffix("")) if self._paths else ""
+            start = str(self._paths[0].with_suffix("")) if self._paths else self._title_base
             target, chosen = QFileDialog.getSaveFileName(self, "Save records as", start, filters)
+            chosen_format = meaning.get(chosen)
         if not target:
             return False
-        path = Path(target)
-        fmt = format_for_extension(path, writing=True) or FORMATS[meaning.get(chosen, "mrk")]
+        path = Path(target).resolve()
+        fmt = format_for_saving(path, chosen_format) or FORMATS["mrk"]
+        all_dublin_core = all(isinstance(self._record_of(r), DublinCoreRecord)
+                              for r in range(self.model.rowCount()))
+        if all_dublin_core and fmt.kind == MARC and chosen_format is None and \
+                path.suffix.lower() in FORMATS["dcterms"].extensions:
+            fmt = FORMATS["dcterms"]  # .xml for Dublin Core records means Dublin Core XML
         if fmt.kind == MARC and any(isinstance(self._record_of(r), DublinCoreRecord)
                                     for r in range(self.model.rowCount())):
             QMessageBox.warning(self, "Save As", "Dublin Core records cannot be saved as "
                                 f"{fmt.label}; choose a Dublin Core format.")
             return False
-        untitled = self._untitled
-        if untitled:  # a new record gets its file now
-            for row_number in range(self.model.rowCount()):
-                self.model.row(row_number).path = path
-            self._paths = [path]
-        written = self._write_file(path, fmt, list(range(self.model.rowCount())))
-        if untitled and written:
-            self._untitled = False
-            self._update_title()
-        return written
+        if not self._write_file(path, fmt, list(range(self.model.rowCount()))):
+            return False
+        self._untitled = None
+        self._paths = [path]
+        self._set_title(path.name)
+        return True
 
     def _record_of(self, row_number: int):
         document = self.documents.get(row_number)
         return document.record if document is not None else self.model.row(row_number).load()
 
     def _write_file(self, path: Path, fmt, row_numbers: list[int]) -> bool:
-        unreadable = [self.model.row(r).item.number for r in row_numbers
-                      if self.model.row(r).status == "unreadable"]
+        """Write these rows' records to ``path``; the rows then *are* that file's records: their
+        place, number and saved state follow what was written. Nothing is ever left out silently."""
+        records = {r: self._record_of(r) for r in row_numbers}  # decodes rows not yet shown
+        unreadable = [r for r in row_numbers if records[r] is None]
+        lost = [r for r in unreadable if self.model.row(r).status != "unreadable"]
+        if lost:
+            numbers = ", ".join(str(self.model.row(r).item.number) for r in lost[:10])
+            QMessageBox.critical(self, "Save", f"Record(s) {numbers} could not be read again from "
+                                 f"{self.model.row(lost[0]).path.name} (did the file change on "
+                                 f"disk?). Nothing was written to {path.name}.")
+            return False
         if unreadable:
+            numbers = ", ".join(str(self.model.row(r).item.number) for r in unreadable[:10])
             answer = QMessageBox.question(
-                self, "Save", f"{len(unreadable)} record(s) of {path.name} could not be read "
-                f"(numbers {', '.join(map(str, unreadable[:10]))}) and cannot be written. "
-                "Save the others?")
+                self, "Save", f"{len(unreadable)} record(s) (numbers {numbers}) could not be read "
+                f"and cannot be written to {path.name}. Save the others, leaving those out?")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        written = [r for r in row_numbers if records[r] is not None]
+        old_keys = {r: self.draft_key(r) for r in written}
         placed: dict[int, tuple[int, int]] = {}
         try:
             with open_writer(path, fmt) as writer:
-                for row_number in row_numbers:
-                    record = self._record_of(row_number)
-                    if record is None:
-                        continue
+                for row_number in written:
                     start = writer.position()
-                    writer.write(record)
+                    writer.write(records[row_number])
                     placed[row_number] = (start, writer.position() - start)
         except (OSError, WriteError) as error:
             QMessageBox.critical(self, "Save failed", f"{path} was not written (nothing was "
                                  f"changed on disk): {error}")
             return False
-        same_file = all(self.model.row(r).path == path for r in row_numbers)
-        for row_number, (offset, length) in placed.items():
+        for number, row_number in enumerate(written, start=1):
             row: RecordRow = self.model.row(row_number)
-            if same_file and fmt.name == "marc":
-                row.relocate(offset, length)
+            row.path, row.item.number = path, number
+            if fmt.name == "marc":
+                row.relocate(*placed[row_number])
+                row.iso2709 = True
+                row.item.record = None
+            else:  # the list keeps it: there are no offsets to read it back from
+                row.iso2709, row.item.record = False, records[row_number]
+            self._forget_draft(old_keys[row_number])
             document = self.documents.get(row_number)
-            if document is not None and (same_file or path in self._paths):
+            if document is not None:
                 document.mark_saved()
-                self._discard_draft(row_number)
+        self._drop_rows(unreadable)  # no longer in the file
+        self.model.refresh()
         self._remember([path])
-        self.statusBar().showMessage(f"Saved {len(placed)} records to {path}", 6000)
+        self.statusBar().showMessage(f"Saved {len(written)} records to {path}", 6000)
         return True
+
+    def _forget_draft(self, key: str) -> None:
+        if self.context.store is None or self.context.learner_id is None:
+            return
+        try:
+            self.context.store.discard_draft(self.context.learner_id, key)
+        except StoreError as error:
+            self.statusBar().showMessage(f"Could not tidy the autosaved draft: {error}", 6000)
+
+    def _drop_rows(self, rows: list[int]) -> None:
+        """Take rows out of the list, keeping each open document with its own record."""
+        if not rows:
+            return
+        gone = set(rows)
+        for row_number in gone:
+            document = self.documents.pop(row_number, None)
+            if document is not None:
+                self.undo_group.removeStack(document.undo_stack)
+                document.deleteLater()
+        shift = lambda r: r - sum(1 for g in gone if g < r)  # noqa: E731
+        self.documents = {shift(r): d for r, d in self.documents.items()}
+        current = self._current_row
+        self._dropping_rows = True  # the selection moves while rows go: not a new choice
+        try:
+            self.model.remove_rows(sorted(gone))
+        finally:
+            self._dropping_rows = False
+        self._current_row = None if current is None or current in gone else shift(current)
+        if self._current_row is not None:
+            self.table.selectRow(self._current_row)
 
     def _may_discard_changes(self) -> bool:
         """Ask before unsaved changes are lost; True when it is fine to go on."""
@@ -980,7 +1076,13 @@ class MainWindow(QMainWindow):
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
             for row_number in modified:
-                self._discard_draft(row_number)
+                document = self.documents[row_number]
+                stack = document.undo_stack
+                if self.exercise is not None and self._exercise_kept and stack.cleanIndex() >= 0:
+                    stack.setIndex(stack.cleanIndex())  # back to the kept work, which stays kept
+                else:
+                    self._discard_draft(row_number)
+                    document.mark_saved()  # nothing of these changes is to be kept or asked about
             return True
         return False
 
@@ -993,6 +1095,8 @@ class MainWindow(QMainWindow):
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
     def _close_documents(self) -> None:
+        self._dc_document = None
+        self._current_row = None
         self.editor.set_document(None)
         for document in self.documents.values():
             self.undo_group.removeStack(document.undo_stack)
@@ -1042,12 +1146,17 @@ class MainWindow(QMainWindow):
         pack = self.shelf.pack(pack_id)
         if pack is None or not self._may_discard_changes():
             return False
-        exercise = pack.exercise(exercise_id)
+        self._open_exercise_now(pack.exercise(exercise_id))
+        return True
+
+    def _open_exercise_now(self, exercise) -> None:
         self._stop_loading()
         self._close_documents()
         self.model.clear()
         self._paths = []
+        self._untitled = None
         self.exercise = exercise
+        self._exercise_kept = False
         self.table.hide()  # one working record: the list has nothing to choose from
         self.editor.views.setCurrentWidget(self.editor.grid)
         self.editor.profile = exercise.profile or "full"
@@ -1065,29 +1174,34 @@ class MainWindow(QMainWindow):
         else:
             item = ReadItem(number=1, record=record)
             self.model.append_rows([RecordRow.from_item(Path(exercise.id), item)])
-            restored = self._restore_exercise_draft()
+            restored = self._restore_draft(0, "restore your work")
+            if restored:
+                # What was kept is the saved state of an exercise; undo goes back to the start.
+                self.documents[0].mark_saved()
+                self._exercise_kept = True
             self.table.selectRow(0)
             self.heading.setText(f"Exercise: {exercise.title}")
             if restored:
                 self.statusBar().showMessage("Your unfinished work on this exercise was restored "
-                                             "(undo to start again from the exercise's record).", 8000)
-        self.setWindowTitle(f"{exercise.title}[*] — Catalog Sandbox")
-        return True
+                                             "(undo, then Save, to start again from the exercise's "
+                                             "record).", 8000)
+        self._set_title(exercise.title)
 
-    def _restore_exercise_draft(self) -> bool:
+    def _restore_draft(self, row_number: int, label: str) -> bool:
+        """Put the draft kept for a row back into its record (one undoable step)."""
         store, learner = self.context.store, self.context.learner_id
         if store is None or learner is None:
             return False
         try:
-            draft = store.draft(learner, self.draft_key(0))
+            draft = store.draft(learner, self.draft_key(row_number))
         except StoreError:
             return False
         if draft is None:
             return False
         record = record_from_text(draft.text, draft.format, "(your draft)")
-        document = self.document_for(0)
+        document = self.document_for(row_number)
         return bool(record is not None and document is not None and
-                    document.apply(ReplaceRecord(record, "restore your draft")))
+                    document.apply(ReplaceRecord(record, label)))
 
     def _leave_exercise(self) -> None:
         if self.exercise is None:
@@ -1100,12 +1214,18 @@ class MainWindow(QMainWindow):
         self.exercise_dock.hide()
 
     def _keep_exercise_work(self) -> bool:
-        kept = self.autosave_now()
+        if self.exercise is not None and self.exercise.kind == "drill":
+            self.statusBar().showMessage("Drill answers are kept when you Submit them.", 6000)
+            return True
+        if self.context.store is None:
+            self.statusBar().showMessage("Progress is not being saved (no database); Submit to "
+                                         "score your work.", 6000)
+            return False
+        self._autosave_rows(sorted(self.documents))
+        self._exercise_kept = True
         for document in self.documents.values():
             document.mark_saved()
-        self.statusBar().showMessage("Your work on this exercise is kept; Submit to score it."
-                                     if kept or self.context.store is not None else
-                                     "Progress is not being saved (no database); Submit to score it.", 6000)
+        self.statusBar().showMessage("Your work on this exercise is kept; Submit to score it.", 6000)
         return True
 
     def _answer(self):
@@ -1168,8 +1288,12 @@ class MainWindow(QMainWindow):
 
     # -- autosave and recovery ----------------------------------------------------------------
     def draft_key(self, row_number: int) -> str:
+        """Where a row's draft is kept: the exercise, the new record's template, or the file and
+        the record's place in it (rows are renumbered when a save changes the file)."""
         if self.exercise is not None:
             return f"exercise:{self.exercise.pack_id}/{self.exercise.id}"
+        if self._untitled:
+            return f"new:{self._untitled}"
         row = self.model.row(row_number)
         return f"file:{row.path.absolute()}#record-{row.item.number}"
 
@@ -1185,9 +1309,15 @@ class MainWindow(QMainWindow):
         if store is None or learner is None:
             return 0
         self.flush_edits()
+        return self._autosave_rows(self.modified_rows())
+
+    def _autosave_rows(self, rows: list[int]) -> int:
+        store, learner = self.context.store, self.context.learner_id
+        if store is None or learner is None:
+            return 0
         kept = 0
         try:
-            for row_number in self.modified_rows():
+            for row_number in rows:
                 text, fmt = record_to_text(self.documents[row_number].record)
                 store.save_draft(learner, self.draft_key(row_number), text, fmt)
                 kept += 1

@@ -191,6 +191,22 @@ class RecordListModel(QAbstractTableModel):
         self._counts.update(row.status for row in rows)
         self.endInsertRows()
 
+    def remove_rows(self, rows: list[int]) -> None:
+        """Take rows out (records a save left out of their file); later rows move up."""
+        for row in sorted(set(rows), reverse=True):
+            if not 0 <= row < len(self._rows):
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            gone = self._rows.pop(row)
+            self._counts[gone.status] -= 1
+            self._modified = {r - 1 if r > row else r for r in self._modified if r != row}
+            self.endRemoveRows()
+
+    def refresh(self) -> None:
+        """Repaint every row (numbers and file names changed after a save)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
     def set_modified(self, row: int, modified: bool) -> None:
         """Mark a row whose record has unsaved changes (shown with '*', in italics)."""
         if modified == (row in self._modified) or not 0 <= row < len(self._rows):

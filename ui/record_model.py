@@ -19,6 +19,7 @@ from sandbox.editing import (
     SetTag,
     SetValue,
 )
+from sandbox.formats.mrk import parse_subfields, subfields_text
 from sandbox.records.address import Spot
 from sandbox.reference import marc21
 from ui.colours import (
@@ -29,7 +30,7 @@ from ui.document import RecordDocument
 ModelIndex = QModelIndex | QPersistentModelIndex
 TAG, IND1, IND2, CODE, VALUE = range(5)
 COLUMNS = ("Tag", "Ind 1", "Ind 2", "Subfield", "Value")
-_ROOT = 0  # internalId of top-level rows; a subfield row's internalId is its field row + 1
+_ROOT = 0  # internalId of top-level rows; a subfield row's internalId is its field row's key
 _SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
 
 
@@ -47,6 +48,12 @@ class RecordTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.document = document
         self._shape = self._current_shape()
+        # Each top-level row has a key that moves with it: Qt keeps child indexes (the cursor, an
+        # open cell editor) across row moves without asking the model, so a child must name its
+        # parent by something that does not change when rows shift.
+        self._next_key = 1
+        self._keys = self._new_keys(len(self._shape))
+        self._row_of = self._index_keys()
         self._marks: dict[tuple[int, int | None, int], list] = {}
         document.about_to_change.connect(self._about_to_change)
         document.changed.connect(self._document_changed)
@@ -56,16 +63,27 @@ class RecordTreeModel(QAbstractItemModel):
     def record(self):
         return self.document.record
 
+    def _new_keys(self, count: int) -> list[int]:
+        keys = list(range(self._next_key, self._next_key + count))
+        self._next_key += count
+        return keys
+
+    def _index_keys(self) -> dict[int, int]:
+        return {key: row for row, key in enumerate(self._keys)}
+
+    def _parent_row(self, index: ModelIndex) -> int | None:
+        return self._row_of.get(index.internalId())
+
     def _current_shape(self) -> list[int]:
         return [0] + [0 if f.is_control_field() else len(f.subfields) for f in self.record.fields]
 
-    @staticmethod
-    def field_index(index: ModelIndex) -> int | None:
-        """The record field a grid index belongs to (None for the leader row)."""
+    def field_index(self, index: ModelIndex) -> int | None:
+        """The record field a grid index belongs to (None for the leader row, or an index of a
+        row that is gone)."""
         if not index.isValid():
             return None
-        row = index.internalId() - 1 if index.internalId() != _ROOT else index.row()
-        return row - 1 if row > 0 else None
+        row = index.row() if index.internalId() == _ROOT else self._parent_row(index)
+        return row - 1 if row else None
 
     @staticmethod
     def subfield_index(index: ModelIndex) -> int | None:
@@ -89,12 +107,13 @@ class RecordTreeModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _ROOT)
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, self._keys[parent.row()])
 
     def parent(self, child: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == _ROOT:
             return QModelIndex()
-        return self.createIndex(child.internalId() - 1, TAG, _ROOT)
+        row = self._parent_row(child)
+        return QModelIndex() if row is None else self.createIndex(row, TAG, _ROOT)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
@@ -114,6 +133,8 @@ class RecordTreeModel(QAbstractItemModel):
     # -- data ----------------------------------------------------------------------------------
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
+            return None
+        if index.internalId() != _ROOT and self._parent_row(index) is None:
             return None
         field_index = self.field_index(index)
         sub = self.subfield_index(index)
@@ -170,7 +191,7 @@ class RecordTreeModel(QAbstractItemModel):
             value = indicators[column - IND1]
             return value if editing else _shown(value)
         if column == VALUE:
-            return "".join(f"${code}{value}" for code, value in target.subfields)
+            return subfields_text(target.subfields)
         return ""
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -191,6 +212,15 @@ class RecordTreeModel(QAbstractItemModel):
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.internalId() != _ROOT and self._parent_row(index) is None:
+            return False  # a cell of a row that is gone (an editor left open across an undo)
+        field_index = self.field_index(index)
+        sub = self.subfield_index(index)
+        fields = self.record.fields
+        if field_index is not None and (field_index >= len(fields) or (
+                sub is not None and (fields[field_index].is_control_field()
+                                     or sub >= len(fields[field_index].subfields)))):
             return False
         edit = self._edit_for(index, str(value))
         if edit is None:
@@ -227,13 +257,12 @@ class RecordTreeModel(QAbstractItemModel):
     @staticmethod
     def _subfields_typed(field_index: int, target, text: str):
         """A data field's row value typed as '$aTitle$bSubtitle': its subfields, replaced."""
-        from pymarc import Field, Subfield
+        from pymarc import Field
 
-        pieces = [p for p in text.split("$")[1:] if p]
-        if not pieces:
+        subfields = parse_subfields(text)
+        if not subfields:
             return None
-        new = Field(tag=target.tag, indicators=target.indicators,
-                    subfields=[Subfield(p[0], p[1:]) for p in pieces])
+        new = Field(tag=target.tag, indicators=target.indicators, subfields=subfields)
         if [tuple(s) for s in new.subfields] == [tuple(s) for s in target.subfields]:
             return None
         return ReplaceField(field_index, new)
@@ -272,6 +301,8 @@ class RecordTreeModel(QAbstractItemModel):
     def _document_changed(self, change: Change) -> None:
         if change.kind == "record":
             self._shape = self._current_shape()
+            self._keys = self._new_keys(len(self._shape))
+            self._row_of = self._index_keys()
             self._marks.clear()
             self.endResetModel()
         elif change.kind == "leader":
@@ -282,12 +313,18 @@ class RecordTreeModel(QAbstractItemModel):
             target = self.record.fields[change.index]
             self._shape.insert(change.index + 1,
                                0 if target.is_control_field() else len(target.subfields))
+            self._keys.insert(change.index + 1, self._new_keys(1)[0])
+            self._row_of = self._index_keys()
             self.endInsertRows()
         elif change.kind == "removed":
             self._shape.pop(change.index + 1)
+            self._keys.pop(change.index + 1)
+            self._row_of = self._index_keys()
             self.endRemoveRows()
         elif change.kind == "moved":
             self._shape.insert(change.to + 1, self._shape.pop(change.index + 1))
+            self._keys.insert(change.to + 1, self._keys.pop(change.index + 1))
+            self._row_of = self._index_keys()
             self.endMoveRows()
         elif change.kind == "field-replaced":
             row = change.index + 1

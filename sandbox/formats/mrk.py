@@ -302,3 +302,16 @@ class MrkReader:
 def read_text(text: str, name: str = "(typed text)") -> list[ReadItem]:
     """The records typed as mnemonic text (the editor's text view), with what was repaired."""
     return list(MrkReader(io.BytesIO(text.encode("utf-8")), name))
+
+
+def subfields_text(subfields) -> str:
+    """Subfields as one line, ``$aTitle /$cAuthor.``; a ``$`` in the data is written ``{dollar}``
+    so the line reads back the same."""
+    return "".join(f"${code}{value.replace('$', '{dollar}')}" for code, value in subfields)
+
+
+def parse_subfields(text: str) -> list[Subfield]:
+    """The subfields of a line written as ``$aTitle /$cAuthor.`` (mnemonics such as
+    ``{dollar}`` and ``{eacute}`` decoded); text before the first ``$`` is not a subfield."""
+    return [Subfield(piece[0], decode_mnemonics(piece[1:]))
+            for piece in text.split("$")[1:] if piece]

@@ -202,3 +202,13 @@ def open_writer(path: str | os.PathLike[str], fmt: Format) -> Iterator[RecordWri
         writer = RecordWriter(stream, fmt)
         yield writer
         writer.close()
+
+
+def format_for_saving(path: str | os.PathLike[str], chosen: str | None = None) -> Format | None:
+    """The format to write ``path`` in: the one the learner chose when it takes this extension
+    (.xml is MARCXML, oai_dc or dcterms), otherwise the extension's, otherwise the choice."""
+    suffix = Path(path).suffix.lower()
+    picked = FORMATS.get(chosen) if chosen else None
+    if picked is not None and picked.writer is not None and (suffix in picked.extensions or not suffix):
+        return picked
+    return format_for_extension(path, writing=True) or picked

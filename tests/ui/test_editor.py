@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 
 QStandardPaths.setTestModeEnabled(True)
 
 from sandbox.formats import read_file  # noqa: E402
 from sandbox.formats.mrk import format_record  # noqa: E402
+from tests.conftest import SAMPLES  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.record_model import IND2, TAG, VALUE  # noqa: E402
 
@@ -393,3 +394,124 @@ def test_special_characters_go_in_at_the_cursor(qtbot, window):
     editor.text.setTextCursor(cursor)
     window.characters.insertRequested.emit("ł")
     qtbot.waitUntil(lambda: record(window)["650"]["a"].endswith("ł"), timeout=2000)
+
+
+SAMPLES_MRK = SAMPLES / "starter-records.mrk"
+DAMAGED = Path(__file__).resolve().parent.parent / "data" / "one-unreadable-of-five.mrc"
+
+
+def test_a_save_that_leaves_out_an_unreadable_record_keeps_drafts_on_the_right_record(
+        qtbot, tmp_path, monkeypatch):
+    """Record 3 cannot be read; saving leaves it out, so record 5 becomes record 4: an autosave
+    after that must come back on that record, not its neighbour."""
+    import shutil
+
+    from sandbox.store import open_store
+    from ui.context import AppContext, ensure_learner
+
+    monkeypatch.setattr("ui.main_window.QMessageBox.question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(MainWindow, "ask_restore_drafts", lambda self, count, when: True)
+    path = tmp_path / "five.mrc"
+    shutil.copy(DAMAGED, path)
+    store = open_store(tmp_path / "progress.sqlite3")
+    context = AppContext(store, ensure_learner(store, "Ana"))
+    first = opened(qtbot, path, context, row=4)
+    index = first.editor.model.index_for(field_index(first, "245"), 0, VALUE)
+    first.editor.model.setData(index, "Functional requirements, saved :")
+    assert first.save()
+    assert [i.record["245"]["a"] for i in read_file(path)][-1] == "Functional requirements, saved :"
+    assert first.model.rowCount() == 4 and first.model.row(3).item.number == 4
+    assert first.modified_rows() == []
+    first.editor.model.setData(first.editor.model.index_for(field_index(first, "245"), 0, VALUE),
+                               "Functional requirements, again :")
+    assert first.modified_rows() == [3] and first.autosave_now() == 1
+    first.documents.clear()  # the app dies here
+
+    second = opened(qtbot, path, context)
+    qtbot.waitUntil(lambda: 3 in second.documents, timeout=5000)
+    titles = [second._record_of(r)["245"]["a"] for r in range(second.model.rowCount())]
+    assert titles[3] == "Functional requirements, again :"
+    assert titles[2] == "The stranger /"
+    store.close()
+
+
+def test_save_as_adopts_the_new_file_and_dublin_core_goes_to_xml_as_dublin_core(qtbot, tmp_path):
+    path = tmp_path / "photo.xml"
+    path.write_text(DC_RECORD, encoding="utf-8")
+    win = opened(qtbot, path)
+    target = tmp_path / "copy.xml"
+    assert win.save_as(target)
+    back = next(iter(read_file(target))).record
+    assert back.texts("title") == ["Migrant Mother"]
+    assert win._paths == [target.resolve()] and "copy.xml" in win.windowTitle()
+
+
+def test_undo_from_the_text_view_reaches_the_record_and_takes_in_typing_first(qtbot, window):
+    editor = window.editor
+    editor.views.setCurrentWidget(editor.text)
+    editor.text.setFocus()
+    cursor = editor.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.text.setTextCursor(cursor)
+    editor.last_parse_ms = 500  # a large record: the typing waits to be read
+    qtbot.keyClicks(editor.text, " Extra")
+    assert editor._parse_timer.isActive()
+    window.undo()  # takes the typing in first, then undoes it as one step
+    assert record(window)["650"]["a"] == "Reasoning."
+    window.redo()
+    assert record(window)["650"]["a"] == "Reasoning. Extra"
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent, QKeySequence
+
+    override = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert override.matches(QKeySequence.StandardKey.Undo)
+    assert editor.eventFilter(editor.text, override) and not override.isAccepted()
+
+
+def test_a_cell_still_being_typed_is_saved(qtbot, window):
+    grid = window.editor.grid
+    index = window.editor.model.index_for(field_index(window, "245"), 0, VALUE)
+    grid.setFocus()
+    grid.setCurrentIndex(index)
+    grid.edit(index)
+    cell = QApplication.focusWidget()
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Typed but not entered /")
+    assert window.save()  # Ctrl+S with the cell still open
+    assert next(iter(read_file(window.path))).record["245"]["a"] == "Typed but not entered /"
+
+
+def test_a_leader_of_the_wrong_length_is_refused_in_words(qtbot, window):
+    failed = []
+    window.editor.document.failed.connect(failed.append)
+    assert not window.editor.model.setData(window.editor.model.index_for(None, None, VALUE), "00000nam")
+    assert failed and "24 characters" in failed[0]
+    assert len(str(record(window).leader)) == 24
+
+
+def test_a_dollar_in_the_data_survives_editing_the_whole_field(qtbot, window):
+    model = window.editor.model
+    row = field_index(window, "020")
+    assert model.setData(model.index_for(row, None, VALUE), "$a9780374275631$c{dollar}25.00")
+    assert [tuple(s) for s in record(window)["020"].subfields] == [("a", "9780374275631"), ("c", "$25.00")]
+    assert model.index_for(row, None, VALUE).data() == "$a9780374275631$c{dollar}25.00"
+
+
+def test_the_grid_keeps_its_place_when_rows_move_under_an_open_cell(qtbot, window):
+    editor = window.editor
+    editor.reveal_spot(field_index(window, "650"), None, TAG)
+    assert editor.move_current(-1)  # 650 now above 245
+    editor.reveal_spot(field_index(window, "245"), 1, VALUE)  # 245 $c
+    window.undo()  # 650 back below 245: the cursor's row moved
+    field, sub = editor._current()
+    assert record(window).fields[field].tag == "245" and sub == 1
+
+
+def test_visiting_records_does_not_pile_up_grid_models(qtbot, tmp_path):
+    from ui.record_model import RecordTreeModel
+
+    win = opened(qtbot, SAMPLES_MRK)
+    for number in range(12):
+        win.table.selectRow(number % 2)
+    assert len(win.editor.findChildren(RecordTreeModel)) <= 1

@@ -157,3 +157,13 @@ def test_the_catsandbox_command_opens_the_window_on_a_file(monkeypatch):
     assert ui.main.main(["--db", "postgresql://teacher@school/catalog", sample]) == 0
     assert opened[-1] == ([sample], "postgresql://teacher@school/catalog")
     assert ui.main.main(["--db=class.sqlite3"]) == 0 and opened[-1] == ([], "class.sqlite3")
+
+
+def test_the_samples_open_as_the_learners_own_copies(qtbot, window):
+    from sandbox.samples import samples_folder
+
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=10_000):
+        window.samples_action.trigger()
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=10_000)
+    assert all(path.parent == samples_folder().resolve() for path in window._paths)
+    assert SAMPLES.resolve() not in [p.parent for p in window._paths]  # saving never writes over them
