@@ -123,6 +123,8 @@ def test_positions_past_the_end_pad_with_blanks_and_undo_restores_the_length(rec
     (InsertField(99, blank_field("500")), "cannot insert"),
     (SetTag(4, "24"), "three characters"),
     (ReplaceRecord(DublinCoreRecord()), "cannot replace each other"),
+    (SetValue(None, "00000nam"), "the leader is 24 characters"),
+    (SetPositions(None, 23, "ab"), "past its end"),
 ])
 def test_an_impossible_edit_is_refused_before_anything_changes(record, edit, words):
     before = copy.deepcopy(record)
