@@ -17,6 +17,7 @@ from typing import Protocol
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from sandbox.records.dublin_core import DublinCoreRecord
+from sandbox.records.marc import is_control_tag
 
 LEADER = "LDR"
 
@@ -191,8 +192,7 @@ class SetTag:
         return ReplaceField(self.index, old), change
 
 
-def _is_control_tag(tag: str) -> bool:
-    return tag.isdigit() and tag < "010"
+_is_control_tag = is_control_tag
 
 
 def convert_field(source: Field, tag: str) -> Field:

@@ -33,6 +33,7 @@ from sandbox.formats.mrk import format_field
 from sandbox.packs import PackError
 from sandbox.packs.authoring import add_exercise, new_pack, slug
 from sandbox.packs.build import build
+from sandbox.records.marc import is_control_tag
 
 RECORD_KINDS = [k for k in KINDS if k not in ("drill", "crosswalk")]
 
@@ -64,7 +65,7 @@ class AuthoringDialog(QDialog):
             weight = QDoubleSpinBox()
             weight.setRange(0, 20)
             weight.setDecimals(1)
-            weight.setValue(0 if field.tag < "010" else 1)
+            weight.setValue(0 if is_control_tag(field.tag) else 1)
             weight.setAccessibleName(f"Points for {field.tag}")
             self.fields.setCellWidget(row, 2, weight)
         self.hints = [QLineEdit() for _ in range(3)]

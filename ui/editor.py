@@ -66,6 +66,7 @@ from sandbox.editing import (
 )
 from sandbox.formats.mrk import format_record, read_text
 from sandbox.records.address import locate
+from sandbox.records.marc import FIXED_LENGTH_TAGS, is_control_tag
 from sandbox.rules import validate
 from ui.colours import (
     FOUND_TINT,
@@ -110,7 +111,7 @@ class MnemonicHighlighter(QSyntaxHighlighter):
             return
         self.setFormat(0, 4, self._tag)
         tag = text[1:4]
-        if tag.isdigit() and tag >= "010" and len(text) >= 8:
+        if not is_control_tag(tag) and tag.isdigit() and len(text) >= 8:
             self.setFormat(_HEADER, 2, self._indicators)
         start = 0
         while (start := text.find("$", start)) != -1:
@@ -342,7 +343,7 @@ class RecordEditor(QWidget):
         found: list[tuple[str, int | None]] = [("Leader", None)]
         seen: dict[str, int] = {}
         for index, field in enumerate(self.document.record.fields):
-            if field.tag in ("006", "007", "008"):
+            if field.tag in FIXED_LENGTH_TAGS:
                 seen[field.tag] = seen.get(field.tag, 0) + 1
                 found.append((f"{field.tag}" + (f" [{seen[field.tag]}]" if seen[field.tag] > 1 else ""), index))
         return found
@@ -351,15 +352,15 @@ class RecordEditor(QWidget):
         if self.document is None:
             return
         wanted = self._fixed_fields()
-        current = self.fixed_choice.currentData()
+        current = self.fixed_choice.currentText()  # by name ("007 [2]"): indexes shift with edits
         if [self.fixed_choice.itemData(i) for i in range(self.fixed_choice.count())] != [i for _, i in wanted] \
                 or [self.fixed_choice.itemText(i) for i in range(self.fixed_choice.count())] != [label for label, _ in wanted]:
             self.fixed_choice.blockSignals(True)
             self.fixed_choice.clear()
             for label, index in wanted:
                 self.fixed_choice.addItem(label, index)
-            position = self.fixed_choice.findData(current)
-            if current is None or position < 0:
+            position = self.fixed_choice.findText(current) if current else -1
+            if position < 0:
                 position = next((n for n, (_, i) in enumerate(wanted) if i is not None
                                  and self.document.record.fields[i].tag == "008"), 0)
             self.fixed_choice.setCurrentIndex(position)
@@ -550,7 +551,7 @@ class RecordEditor(QWidget):
         position = insertion_index(self.document.record, tag)
         if not self.document.apply(InsertField(position, blank_field(tag))):
             return False
-        self.reveal_spot(position, 0 if tag >= "010" else None, VALUE)
+        self.reveal_spot(position, None if is_control_tag(tag) else 0, VALUE)
         return True
 
     def ask_add_subfield(self) -> None:
@@ -657,7 +658,7 @@ class RecordEditor(QWidget):
         self.reveal_spot(spot.field_index, spot.subfield_index, column)
         self._reveal_in_text(spot)
         fixed_tag = "LDR" if spot.field_index is None else self.document.record.fields[spot.field_index].tag
-        if spot.part == "positions" and fixed_tag in ("LDR", "006", "007", "008"):
+        if spot.part == "positions" and (fixed_tag == "LDR" or fixed_tag in FIXED_LENGTH_TAGS):
             # A fixed-field byte: the form shows what each code means.
             self.show_fixed(spot.field_index, spot.start, spot.end)
         return True

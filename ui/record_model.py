@@ -21,6 +21,7 @@ from sandbox.editing import (
 )
 from sandbox.formats.mrk import parse_subfields, subfields_text
 from sandbox.records.address import Spot
+from sandbox.records.marc import FIXED_LENGTH_TAGS
 from sandbox.reference import marc21
 from ui.colours import (
     SEVERITY_TINTS,
@@ -250,7 +251,7 @@ class RecordTreeModel(QAbstractItemModel):
             current = (target.indicators or (" ", " "))[column - IND1]
             return SetIndicator(field_index, column - IND1 + 1, value) if value != current else None
         if target.is_control_field():
-            value = _typed(text) if target.tag in ("006", "007", "008") else text
+            value = _typed(text) if target.tag in FIXED_LENGTH_TAGS else text
             return SetValue(field_index, value) if value != (target.data or "") else None
         return self._subfields_typed(field_index, target, text)
 

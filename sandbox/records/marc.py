@@ -15,3 +15,13 @@ def new_record(leader: str, fields: list[Field]) -> Record:
     record.leader = Leader(leader)
     record.fields = fields
     return record
+
+
+#: The control fields whose data is a string of coded character positions (LC shows their
+#: blanks as '#'; the editor has a form for each, and for the leader).
+FIXED_LENGTH_TAGS = ("006", "007", "008")
+
+
+def is_control_tag(tag: str) -> bool:
+    """00X tags are control fields: data, no indicators or subfields."""
+    return tag.isdigit() and tag < "010"
