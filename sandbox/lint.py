@@ -105,7 +105,7 @@ class _Lines:
         self.name = Path(job.path).name
         self.by_rule: Counter[str] = Counter()
         self._json_file = '{"file": ' + _json_string(self.file) + ', "record": '
-        self._rule_parts: dict[tuple[str, str], str] = {}
+        self._rule_parts: dict[tuple[str, str, str], tuple[str, str]] = {}
 
     def record(self, item) -> str:
         """The lines for one record slot of the file ('' when nothing reaches the threshold)."""
@@ -121,10 +121,15 @@ class _Lines:
             by_rule[finding.rule] += 1
         fmt = self.job.fmt
         if fmt == "json":
-            head = f"{self._json_file}{item.number}, \"control_number\": {_json_string(control)}"
-            return "".join(f"{head}, \"location\": {_json_string(f.location)}"
-                           f"{self._rule_part(f)}{_json_string(f.message)}, \"citation\": "
-                           f"{_json_string(f.citation)}}}\n" for f in kept)
+            head = (f"{self._json_file}{item.number}, \"control_number\": "
+                    f"{_json_string(control)}, \"location\": ")
+            parts = self._rule_parts
+            lines = []
+            for f in kept:
+                middle, tail = parts.get((f.rule, f.severity, f.citation)) or self._rule_part(f)
+                lines.append(f"{head}{_json_string(f.location)}{middle}"
+                             f"{_json_string(f.message)}{tail}")
+            return "".join(lines)
         if fmt == "tsv":
             cells = [self.file, str(item.number), control]
             return "".join("\t".join(cell.replace("\t", " ") for cell in
@@ -134,14 +139,16 @@ class _Lines:
         return "".join(f"{self.name}: record {item.number}{shown} {f.location}: {f.severity} "
                        f"{f.rule} {f.slug}: {f.message}\n" for f in kept)
 
-    def _rule_part(self, finding: Finding) -> str:
-        key = (finding.rule, finding.severity)
+    def _rule_part(self, finding: Finding) -> tuple[str, str]:
+        """The JSON a rule's findings share: between location and message, and after the
+        message (its citation)."""
+        key = (finding.rule, finding.severity, finding.citation)
         part = self._rule_parts.get(key)
         if part is None:
             part = self._rule_parts[key] = (
                 f", \"rule\": {_json_string(finding.rule)}, \"slug\": "
                 f"{_json_string(finding.slug)}, \"severity\": {_json_string(finding.severity)}, "
-                "\"message\": ")
+                "\"message\": ", f", \"citation\": {_json_string(finding.citation)}}}\n")
         return part
 
 

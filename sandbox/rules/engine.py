@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +10,7 @@ from pymarc import Record
 
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.rules.model import REGISTRY, SEVERITY_RANK, Context, Finding, Rule
-from sandbox.rules.walk import remembered
+from sandbox.rules.walk import enter_walk, leave_walk
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def _listing_order(rule: Rule) -> int:
 
 
 _SELECTIONS: dict[tuple[int, str], tuple[Profile, list[Rule]]] = {}
-_PLANS: dict[tuple[int, str], tuple[Profile, list[tuple[Rule, frozenset[str]]]]] = {}
+_PLANS: dict[tuple[int, str], tuple[Profile, "_Plan"]] = {}
 
 
 def rules_for(selected: Profile, kind: str) -> list[Rule]:
@@ -102,14 +101,57 @@ def rules_for(selected: Profile, kind: str) -> list[Rule]:
     return cached[1]
 
 
-def _plan(selected: Profile, kind: str) -> list[tuple[Rule, frozenset[str]]]:
-    """(rule, the tags it needs) for each rule the profile runs."""
+class _Step:
+    """One rule as ``validate`` runs it: its check, the tags it needs, its severity under the
+    profile and the parts every finding of it shares (worked out once per profile)."""
+
+    __slots__ = ("rule", "check", "tags", "severity", "rank", "template")
+
+    def __init__(self, rule: Rule, severity: str):
+        self.rule = rule
+        self.check = rule.check
+        self.tags = rule.tags
+        self.severity = severity
+        self.rank = SEVERITY_RANK.get(severity)
+        self.template = {"rule": rule.id, "slug": rule.slug, "severity": severity,
+                         "location": "", "message": "", "citation": rule.citation,
+                         "why": rule.why}
+
+
+class _Plan:
+    __slots__ = ("steps", "ranked")
+
+    def __init__(self, steps: list[_Step]):
+        self.steps = steps
+        #: Every severity is a known one: findings can be gathered by severity instead of sorted.
+        self.ranked = all(step.rank is not None for step in steps)
+
+
+def _plan(selected: Profile, kind: str) -> _Plan:
+    """The steps of each rule the profile runs."""
     key = (id(selected), kind)
     cached = _PLANS.get(key)
     if cached is None or cached[0] is not selected:
-        cached = (selected, [(rule, rule.tags) for rule in rules_for(selected, kind)])
+        cached = (selected, _Plan([_Step(rule, selected.severity(rule))
+                                   for rule in rules_for(selected, kind)]))
         _PLANS[key] = cached
     return cached[1]
+
+
+_new_finding = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _finding(template: dict[str, str], location: str, message: str) -> Finding:
+    """``Finding(...)`` with the fields of ``template`` and this location and message, made
+    without the frozen dataclass's per-field ``__init__`` (the same object, equal and hashed
+    alike; a record can have dozens of findings and this is most of what making them costs)."""
+    values = template.copy()
+    values["location"] = location
+    values["message"] = message
+    finding = _new_finding(Finding)
+    _set_attribute(finding, "__dict__", values)
+    return finding
 
 
 INTERNAL_ERROR = "this rule could not check the record, a fault in Catalog Sandbox"
@@ -125,26 +167,49 @@ def validate(
         selected = profile(selected)
     kind = "dc" if isinstance(record, DublinCoreRecord) else "marc"
     context = Context(options=dict(selected.options), read_problems=list(read_problems or []))
-    findings: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
-    with remembered(record) if kind == "marc" else nullcontext() as walk:
+    plan = _plan(selected, kind)
+    # Findings gathered by severity (errors, warnings, infos) come out in the order a stable
+    # sort, most severe first, would give them.
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
+    infos: list[Finding] = []
+    unranked: list[Finding] = []
+    by_rank = {3: errors, 2: warnings, 1: infos} if plan.ranked else None
+    walk = enter_walk(record) if kind == "marc" else None
+    try:
         present = set(walk.positions) if walk is not None else None
-        for rule, tags in _plan(selected, kind):
+        for step in plan.steps:
+            tags = step.tags
             if tags and present is not None and tags.isdisjoint(present):
                 continue  # none of the fields the rule reads: it has nothing to say
             try:
-                hits = list(rule.check(record, context))
+                hits = list(step.check(record, context))
             except Exception as error:  # noqa: BLE001 - a rule's bug must not stop validation
-                findings.append(Finding(rule.id, rule.slug, "info", "LDR",
-                                        f"{INTERNAL_ERROR} ({type(error).__name__}: {error})",
-                                        rule.citation, rule.why))
+                rule = step.rule
+                failure = Finding(rule.id, rule.slug, "info", "LDR",
+                                  f"{INTERNAL_ERROR} ({type(error).__name__}: {error})",
+                                  rule.citation, rule.why)
+                (infos if by_rank is not None else unranked).append(failure)
                 continue
+            if not hits:
+                continue
+            kept = by_rank[step.rank] if by_rank is not None else unranked
+            template = step.template
+            if len(hits) == 1:
+                hit = hits[0]
+                kept.append(_finding(template, hit.location, hit.message))
+                continue
+            seen: set[tuple[str, str]] = set()  # a rule's id is in each key: seen per rule
             for hit in hits:
-                key = (rule.id, hit.location, hit.message)
+                key = (hit.location, hit.message)
                 if key in seen:
                     continue
                 seen.add(key)
-                findings.append(Finding(rule.id, rule.slug, selected.severity(rule),
-                                        hit.location, hit.message, rule.citation, rule.why))
-    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
-    return findings
+                kept.append(_finding(template, hit.location, hit.message))
+    finally:
+        if walk is not None:
+            leave_walk()
+    if by_rank is None:
+        unranked.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+        return unranked
+    return errors + warnings + infos

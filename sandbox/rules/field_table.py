@@ -143,11 +143,26 @@ def _tag_facts(tag: str) -> tuple[bool, _Spec | None, bool, bool, bool]:
 #: a current, repeatable tag; other shapes are checked in full every time, so that their findings
 #: name the field they are in.
 _SOUND_SHAPES: dict[tuple, object] = {}
-_CURRENT_REPEATABLE, _CHECK_TAG = object(), object()
+_CURRENT_REPEATABLE, _CURRENT_ONCE, _CHECK_TAG = object(), object(), object()
 #: Where the data of an obsolete subfield goes now (LC, bd023: the ISSN-L became a Cluster ISSN).
 _INSTEAD = {("022", "l"): "record the ISSN-L in 023 $a with first indicator 0 (Cluster ISSN)",
             ("022", "m"): "record a canceled ISSN-L in 023 $z with first indicator 0"}
 _MAX_SHAPES = 50_000
+
+
+def _plain_control_tags() -> dict[str, bool]:
+    """Control tags MARC 21 defines and has not made obsolete, with whether each repeats: for
+    such a field, only a second occurrence (TAG-003) and its data (STR-005/006/009) need a look."""
+    found = {}
+    for number in range(1, 10):
+        tag = f"{number:03d}"
+        spec = _spec(tag)
+        if spec is not None and not spec.obsolete:
+            found[tag] = bool(spec.repeatable)
+    return found
+
+
+_PLAIN_CONTROL_TAGS = _plain_control_tags()
 _code_of = itemgetter(0)
 _value_of = itemgetter(1)
 
@@ -201,10 +216,23 @@ def _table_pass(record, allow_local: bool, allow_oclc: bool) -> dict[str, list[H
             shape = (tag, tuple(map(_code_of, subfields)), *(field.indicators or ()))
             verdict = sound.get(shape)
             if verdict is not None:  # designators known to be sound: only the tag's own checks
-                if occurrence <= 2 and verdict is not _CURRENT_REPEATABLE:
+                if verdict is _CURRENT_REPEATABLE:
+                    pass  # a current, repeatable tag: TAG-001…003 have nothing to say
+                elif verdict is _CURRENT_ONCE:
+                    if occurrence == 2:  # a current tag that may occur once: only TAG-003
+                        _tag_hits(walk, tag, occurrence, allow_local, allow_oclc, hits)
+                elif occurrence <= 2:
                     _tag_hits(walk, tag, occurrence, allow_local, allow_oclc, hits)
                 values += map(_value_of, subfields)
                 continue
+        elif tag in _PLAIN_CONTROL_TAGS:  # 001-009 defined and current (nearly every one)
+            data = field.data or ""
+            if "$" not in data and "\x1f" not in data and data.isprintable() \
+                    and "\ufffd" not in data and data.strip():
+                if occurrence == 2 and not _PLAIN_CONTROL_TAGS[tag]:
+                    _tag_hits(walk, tag, occurrence, allow_local, allow_oclc, hits)
+                continue  # STR-004/005/006/009 and TAG-001/002 have nothing to say
+            # anything else: the full checks below, as for any field
         facts = _TAG_FACTS.get(tag) or _tag_facts(tag)
         syntax_ok, spec, control_tag, _, _ = facts
         if not syntax_ok:
@@ -238,8 +266,8 @@ def _table_pass(record, allow_local: bool, allow_oclc: bool) -> dict[str, list[H
         item = walk.tagged(tag)[occurrence - 1]
         if not _designator_hits(item, spec, field.indicators or (), hits) and subfields \
                 and syntax_ok and len(sound) < _MAX_SHAPES:
-            sound[shape] = (_CURRENT_REPEATABLE if spec is not None and spec.repeatable
-                            and not spec.obsolete else _CHECK_TAG)
+            sound[shape] = (_CHECK_TAG if spec is None or spec.obsolete else
+                            _CURRENT_REPEATABLE if spec.repeatable else _CURRENT_ONCE)
     if not _values_are_plain(values):
         _value_hits(walk, str_006, str_009)
     return hits

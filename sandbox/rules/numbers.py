@@ -21,6 +21,28 @@ _SEPARATORS = re.compile(r"[ -]")
 _ISSN_FORM = re.compile(r"\d{4}-\d{3}[\dX]")
 
 
+_ISBN_CHARACTERS = frozenset("0123456789Xx")
+
+
+def isbn_is_valid(number: str) -> bool:
+    """``stdnum.isbn.is_valid(number)``, worked out directly for the plain 10- and 13-character
+    numbers ``leading_number`` gives (digits, a final X); stdnum decides anything else. Every
+    020 $a is checked, and stdnum's general path (cleaning, exceptions) cost most of the rule."""
+    size = len(number)
+    if (size != 10 and size != 13) or not _ISBN_CHARACTERS.issuperset(number):
+        return isbn.is_valid(number)
+    body, check = number[:-1], number[-1].upper()
+    if not body.isdigit():
+        return False  # an X before the last place
+    if size == 10:
+        total = sum(weight * int(digit) for weight, digit in enumerate(body, start=1)) % 11
+        return ("X" if total == 10 else str(total)) == check
+    if check == "X" or body[:3] not in ("978", "979"):
+        return False
+    total = sum(int(digit) * (3 if index % 2 else 1) for index, digit in enumerate(body))
+    return str((10 - total) % 10) == check
+
+
 def leading_number(value: str) -> str:
     """The number at the start of a subfield, without hyphens or blanks ('0-262-01153-0 (pbk.)')."""
     match = _LEADING_NUMBER.match(value)
@@ -39,7 +61,7 @@ def isbn_valid(record, context):
             if code != "a" or not value.strip():
                 continue  # an empty subfield is STR-006's to report
             number = leading_number(value)
-            if isbn.is_valid(number):
+            if isbn_is_valid(number):
                 continue
             where = item.subfield_address(position)
             if len(number) not in (10, 13) or not number[:-1].isdigit():
@@ -151,6 +173,9 @@ def isbn_bare_number(record, context):
             rest = value[match.end():].strip() if match else ""
             if rest == ":" and any(c == "c" for c, _ in item.field.subfields[position + 1:]):
                 rest = ""  # ISBD ' :' before $c (terms of availability)
+            if not rest and not (match and (_SEPARATORS.search(match.group(1))
+                                            or match.group(1).endswith("x"))):
+                continue  # nothing to report: no address to build
             where = item.subfield_address(position)
             if rest:
                 yield Hit(where, f"020 $a carries {quoted(rest)} after the number; record "

@@ -65,7 +65,8 @@ class _Walk:
     of them.
     """
 
-    __slots__ = ("fields", "positions", "_located", "_by_tag", "_data_by_tag", "derived")
+    __slots__ = ("fields", "positions", "_located", "_by_tag", "_data_by_tag", "_data_by_tags",
+                 "_as_by_tags", "derived")
 
     def __init__(self, record: Record):
         self.fields = fields = record.fields
@@ -80,6 +81,10 @@ class _Walk:
         self._located: list[Located] | None = None
         self._by_tag: dict[str, list[Located]] = {}
         self._data_by_tag: dict[str, list[Located]] = {}
+        # data_fields / data_fields_as answers by their tuple of tags: rules ask the same
+        # questions ('100', '110', '111', '130') many times over one record.
+        self._data_by_tags: dict[tuple[str, ...], list[Located]] = {}
+        self._as_by_tags: dict[tuple[str, ...], list[Located]] = {}
         self.derived: dict = {}  # per-record results rules share (see ``shared``)
 
     def tagged(self, tag: str) -> list[Located]:
@@ -114,12 +119,23 @@ class _Walk:
 @contextmanager
 def remembered(record: Record) -> Iterator[_Walk]:
     """While validating one record, every rule shares one walk of its fields."""
-    walk = _Walk(record)
-    _memo.entry = (record, walk)
+    walk = enter_walk(record)
     try:
         yield walk
     finally:
-        _memo.entry = None
+        leave_walk()
+
+
+def enter_walk(record: Record) -> _Walk:
+    """``remembered`` without the context manager, for ``validate`` (call ``leave_walk`` in a
+    ``finally``)."""
+    walk = _Walk(record)
+    _memo.entry = (record, walk)
+    return walk
+
+
+def leave_walk() -> None:
+    _memo.entry = None
 
 
 def _walked(record: Record) -> _Walk:
@@ -169,9 +185,15 @@ def data_fields(record: Record, *tags: str) -> list[Located]:
     """The data fields with these tags (all data fields when no tag is given), in record order.
     The list is shared by every rule: read it, do not change it."""
     walk = _walked(record)
+    found = walk._data_by_tags.get(tags)
+    if found is None:
+        found = walk._data_by_tags[tags] = _data_fields(walk, tags)
+    return found
+
+
+def _data_fields(walk: _Walk, tags: tuple[str, ...]) -> list[Located]:
     if len(tags) == 1:
-        found = walk._data_by_tag.get(tags[0])
-        return found if found is not None else walk.data(tags[0])
+        return walk.data(tags[0])
     if not tags:
         return [item for item in walk.located if not item.field.control_field]
     positions = walk.positions
@@ -211,11 +233,17 @@ def describe_character(char: str) -> str:
 
 
 def data_fields_as(record: Record, *tags: str) -> list[Located]:
-    """Fields with these tags, and the 880s that parallel them (880 $6 '245-01' counts as 245)."""
-    if "880" not in _walked(record).positions:
+    """Fields with these tags, and the 880s that parallel them (880 $6 '245-01' counts as 245).
+    The list is shared by every rule: read it, do not change it."""
+    walk = _walked(record)
+    if "880" not in walk.positions:
         return data_fields(record, *tags)
-    return [item for item in data_fields(record, *tags, "880")
+    found = walk._as_by_tags.get(tags)
+    if found is None:
+        found = walk._as_by_tags[tags] = [
+            item for item in data_fields(record, *tags, "880")
             if item.field.tag != "880" or _links_to(item.field, tags)]
+    return found
 
 
 def _links_to(field: Field, tags: tuple[str, ...]) -> bool:
