@@ -515,3 +515,19 @@ def test_visiting_records_does_not_pile_up_grid_models(qtbot, tmp_path):
     for number in range(12):
         win.table.selectRow(number % 2)
     assert len(win.editor.findChildren(RecordTreeModel)) <= 1
+
+
+def test_typing_in_the_008_form_changes_the_record_through_the_undo_stack(qtbot, window):
+    editor = window.editor
+    editor.show_fixed(field_index(window, "008"), 35, 37)
+    language = editor.fixed.control_for(35)
+    line = language.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "ger")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: record(window)["008"].data[35:38] == "ger", timeout=2000)
+    assert window.undo_action.text() == "&Undo change 008/35-37"
+    assert "=008  " in editor.text.toPlainText() and "ger" in editor.text.toPlainText()
+    window.undo()
+    assert record(window)["008"].data[35:38] == "eng"
