@@ -31,12 +31,13 @@ def _dc(*lines: str) -> str:
 
 
 def _located(record, element: str):
-    count = 0
+    """Each statement of an element (refinements too) with its address: the occurrence is
+    counted per term, as ``resolve`` counts it (``title[2]``, ``alternative[1]``)."""
+    counts: dict[str, int] = {}
     for statement in record:
         if statement.element == element:
-            count += 1
-            yield statement, f"{statement.term}[{count}]" if statement.refinement is None \
-                else statement.term
+            counts[statement.term] = counts.get(statement.term, 0) + 1
+            yield statement, f"{statement.term}[{counts[statement.term]}]"
 
 
 @rule("DC-001", "required-elements", "Required Dublin Core elements are present", ERROR,
