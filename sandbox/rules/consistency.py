@@ -110,11 +110,15 @@ def leading_article(title: str, language: str | None) -> str | None:
       "under H only if ind2 is 4. A wrong count files the title under the article.",
       tags=("245",),
       good=(marc_example("=245  14$aThe example /$cAnn Writer."),
-            marc_example("=245  03$aAn example /$cAnn Writer.", drop=("100",))),
+            marc_example("=245  03$aAn example /$cAnn Writer.", drop=("100",)),
+            marc_example("=245  14$aThe 400 blows /$cFrançois Truffaut.", field_008(35, "fre"))),
       bad=(marc_example("=245  10$aThe example /$cAnn Writer."),
            marc_example("=245  13$aThe example /$cAnn Writer.")))
 def nonfiling_article(record, context):
     language = record_language(record)
+    # A title may be in another language than the item (an English title on a French film):
+    # an article of a language the record names in 041, or of English, also counts.
+    others = [code for f in data_fields(record, "041") for code in f.field.get_subfields("a", "h")]
     for item in data_fields(record, "245"):
         indicator = item.field.indicator2
         titles = item.field.get_subfields("a")
@@ -128,6 +132,9 @@ def nonfiling_article(record, context):
                       f"character{'s' if count != 1 else ''}, but the title starts with "
                       f"{quoted(article)} ({expected})")
         elif not article and count and language and language not in _NO_LANGUAGE:
+            if any(len(other or "") == count for other in
+                   (leading_article(titles[0], code) for code in (*others, "eng") if code != language)):
+                continue
             start = titles[0][:count]
             yield Hit(f"{item.address}/ind2", f"245 second indicator says {count} nonfiling "
                       f"characters ({quoted(start)}), but the title does not start with an "
