@@ -661,6 +661,8 @@ class RecordEditor(QWidget):
         if spot.part == "positions" and (fixed_tag == "LDR" or fixed_tag in FIXED_LENGTH_TAGS):
             # A fixed-field byte: the form shows what each code means.
             self.show_fixed(spot.field_index, spot.start, spot.end)
+        elif self.views.currentWidget() not in (self.grid, self.text):
+            self.views.setCurrentWidget(self.grid)  # the place is a cell, not a form
         return True
 
     def reveal_spot(self, field_index: int | None, subfield_index: int | None, column: int) -> None:

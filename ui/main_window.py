@@ -253,6 +253,7 @@ class MainWindow(FilesMixin, PracticeMixin, QMainWindow):
         self.tabifyDockWidget(self.problems_dock, self.feedback_dock)
         self.problems_dock.raise_()
         self.feedback_dock.hide()
+        self.help_dock.raise_()  # of the docks sharing the right side, field help comes first
 
     def _build_actions(self) -> None:
         style = self.style()
