@@ -37,6 +37,18 @@ def _megabytes(size: int) -> str:
     return f"{size / MB:,.1f} MB" if size >= MB else f"{size:,} bytes"
 
 
+
+def utf8_text(data: bytes, fail) -> str:
+    """A pack member's text (a leading byte-order mark dropped); ``fail(message)`` makes the
+    error for a member that is not UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise fail(f"is not UTF-8 text (byte 0x{data[error.start]:02X} at offset "
+                   f"{error.start})") from None
+
 class PackSource:
     """The files of one pack: ``names`` (sorted, directories left out) and ``read(name)``."""
 
@@ -59,14 +71,7 @@ class PackSource:
         raise NotImplementedError
 
     def read_text(self, name: str) -> str:
-        data = self.read(name)
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise self.error(f"is not UTF-8 text (byte 0x{data[error.start]:02X} at offset "
-                             f"{error.start})", name) from None
+        return utf8_text(self.read(name), lambda message: self.error(message, name))
 
     def _index(self, names: list[str]) -> None:
         """Keep the names, refusing two that would land on the same file on some system."""

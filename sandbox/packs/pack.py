@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sandbox import __version__
-from sandbox.packs.archive import FolderSource, PackSource, ZipSource
+from sandbox.packs.archive import FolderSource, PackSource, ZipSource, utf8_text
 from sandbox.packs.errors import PackError
 from sandbox.packs.limits import DEFAULT_LIMITS, Limits
 from sandbox.packs.manifest import MANIFEST, Manifest, parse_manifest
@@ -127,14 +127,7 @@ class Pack:
         return data
 
     def read_text(self, name: str) -> str:
-        data = self.read(name)
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise PackError(self.label, f"is not UTF-8 text (byte 0x{data[error.start]:02X} at "
-                            f"offset {error.start})", name) from None
+        return utf8_text(self.read(name), lambda message: PackError(self.label, message, name))
 
     def verify(self) -> None:
         """Every file is listed in the manifest with the right SHA-256, and every listed file is

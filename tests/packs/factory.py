@@ -8,28 +8,9 @@ import tempfile
 from pathlib import Path
 
 from sandbox.exercises.model import Check, Hint
-from sandbox.packs.authoring import ExerciseDraft, add_exercise, new_pack
+from sandbox.packs.authoring import _EXAMPLE_KEY, ExerciseDraft, add_exercise, new_pack
 
-KEY = """\
-=LDR  00000nam\\a2200000\\i\\4500
-=001  tp0001
-=008  260101s2011\\\\\\\\nyua\\\\\\\\\\b\\\\\\\\001\\0\\eng\\d
-=020  \\\\$a9780374275631$qhardcover
-=040  \\\\$aXxXxX$beng$erda$cXxXxX
-=050  00$aBF441$b.K238 2011
-=082  04$a153.4/2$223
-=100  1\\$aKahneman, Daniel,$d1934-2024,$eauthor.
-=245  10$aThinking, fast and slow /$cDaniel Kahneman.
-=250  \\\\$aFirst edition.
-=264  \\1$aNew York :$bFarrar, Straus and Giroux,$c2011.
-=300  \\\\$a499 pages :$billustrations ;$c24 cm
-=336  \\\\$atext$btxt$2rdacontent
-=337  \\\\$aunmediated$bn$2rdamedia
-=338  \\\\$avolume$bnc$2rdacarrier
-=504  \\\\$aIncludes bibliographical references and index.
-=650  \\0$aThought and thinking.
-=650  \\0$aDecision making.
-"""
+KEY = _EXAMPLE_KEY.replace("example0001", "tp0001")  # the example pack's own book
 
 #: The same book as the other acceptable key of the "every-compare" exercise: a paperback
 #: record a cataloger might equally have made.
