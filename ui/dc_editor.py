@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
+from PySide6.QtGui import QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,11 +39,18 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox.records.address import AddressError, parse_address, resolve
-from sandbox.records.dublin_core import ELEMENTS, REFINEMENTS, DCValue, DublinCoreRecord
+from sandbox.records.dublin_core import (
+    ELEMENTS,
+    ENCODING_SCHEMES,
+    REFINEMENTS,
+    DCValue,
+    DublinCoreRecord,
+)
 from sandbox.reference import codes
 from sandbox.rules.dublin_core import DCMI_TYPES
 from sandbox.rules.engine import validate
 from sandbox.rules.model import SEVERITY_RANK, Finding
+from ui.colours import SEVERITY_TINTS
 from ui.findings_model import FindingsModel, ProblemRow
 
 DEBOUNCE_MS = 150
@@ -52,23 +59,8 @@ ELEMENT_PAGE = "https://www.dublincore.org/specifications/dublin-core/dcmi-terms
 #: section 5, "Syntax Encoding Schemes"), offered for the elements they describe values of.
 #: Facts from https://www.dublincore.org/specifications/dublin-core/dcmi-terms/ — this table
 #: belongs with the element set in ``sandbox.records.dublin_core``; it is here until it moves.
-SCHEMES: dict[str, tuple[str, ...]] = {
-    "date": ("dcterms:W3CDTF", "dcterms:Period"),
-    "language": ("dcterms:ISO639-2", "dcterms:ISO639-3", "dcterms:RFC1766", "dcterms:RFC3066",
-                 "dcterms:RFC4646", "dcterms:RFC5646"),
-    "type": ("dcterms:DCMIType",),
-    "subject": ("dcterms:LCSH", "dcterms:MESH", "dcterms:DDC", "dcterms:LCC", "dcterms:UDC",
-                "dcterms:NLM"),
-    "coverage": ("dcterms:TGN", "dcterms:ISO3166", "dcterms:Point", "dcterms:Box",
-                 "dcterms:Period"),
-    "format": ("dcterms:IMT",),
-    "identifier": ("dcterms:URI",),
-    "relation": ("dcterms:URI",),
-    "source": ("dcterms:URI",),
-}
 NO_SCHEME = "(no scheme)"
-_PROBLEM_TINT = {"error": QColor("#fde0dc"), "warning": QColor("#fff4cc"),
-                 "info": QColor("#e3f0fb")}
+_PROBLEM_TINT = SEVERITY_TINTS
 _ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
           "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
           "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
@@ -140,7 +132,7 @@ class _ValueRow:
         self.scheme.setEditable(True)
         self.scheme.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.scheme.addItem(NO_SCHEME, None)
-        for scheme in SCHEMES.get(element, ()):
+        for scheme in ENCODING_SCHEMES.get(element, ()):
             self.scheme.addItem(scheme, scheme)
         self.scheme.setToolTip("Encoding scheme (xsi:type): the vocabulary or syntax the value "
                                "follows")

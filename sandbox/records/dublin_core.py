@@ -140,3 +140,20 @@ class DublinCoreRecord:
         return titles[0] if titles else None
 
 
+#: The DCMI encoding schemes (xsi:type) each element commonly takes, from DCMI Metadata Terms
+#: (https://www.dublincore.org/specifications/dublin-core/dcmi-terms/, "Vocabulary Encoding
+#: Schemes" and "Syntax Encoding Schemes").
+ENCODING_SCHEMES: dict[str, tuple[str, ...]] = {
+    "date": ("dcterms:W3CDTF", "dcterms:Period"),
+    "language": ("dcterms:ISO639-2", "dcterms:ISO639-3", "dcterms:RFC1766", "dcterms:RFC3066",
+                 "dcterms:RFC4646", "dcterms:RFC5646"),
+    "type": ("dcterms:DCMIType",),
+    "subject": ("dcterms:LCSH", "dcterms:MESH", "dcterms:DDC", "dcterms:LCC", "dcterms:UDC",
+                "dcterms:NLM"),
+    "coverage": ("dcterms:TGN", "dcterms:ISO3166", "dcterms:Point", "dcterms:Box",
+                 "dcterms:Period"),
+    "format": ("dcterms:IMT",),
+    "identifier": ("dcterms:URI",),
+    "relation": ("dcterms:URI",),
+    "source": ("dcterms:URI",),
+}
