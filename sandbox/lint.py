@@ -10,6 +10,7 @@ by record number and merged back into file order.
 from __future__ import annotations
 
 import argparse
+import gc
 import heapq
 import mmap
 import multiprocessing
@@ -216,11 +217,9 @@ def _ranges(path: str) -> list[tuple[int, int, int]] | None:
 
 
 def _pool(jobs: int):
-    """Worker processes that start with the rules and reference tables already loaded where
-    the platform allows (fork); elsewhere they load them once each."""
+    """Worker processes that start with the rules and reference tables already loaded (by
+    ``_settle``) where the platform allows (fork); elsewhere they load them once each."""
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    if method == "fork":
-        _warm_up()
     return multiprocessing.get_context(method).Pool(jobs)
 
 
@@ -228,6 +227,15 @@ def _warm_up() -> None:
     from sandbox.rules.examples import example_record, marc_example
 
     validate(example_record("marc", marc_example()), "full")
+
+
+def _settle() -> None:
+    """Load the rules and reference tables, then set them aside from the garbage collector
+    until ``lint`` ends (``gc.unfreeze``): they outlive the run, and every collection of the
+    older generations would walk them again (records make enough objects to set collections
+    off all the time)."""
+    _warm_up()
+    gc.freeze()
 
 
 def _results(job: _Job, pool, jobs: int):
@@ -259,8 +267,11 @@ def lint(args: argparse.Namespace) -> int:
     by_rule: Counter[str] = Counter()
     records = 0
     status = EXIT_CLEAN
-    pool = _pool(jobs) if jobs > 1 else None
+    pool = None
+    _settle()
     try:
+        if jobs > 1:
+            pool = _pool(jobs)
         for name in args.files:
             job = _Job(name, args.profile, threshold, args.format, tuple(args.authority))
             try:
@@ -280,6 +291,7 @@ def lint(args: argparse.Namespace) -> int:
     finally:
         if pool is not None:
             pool.close()
+        gc.unfreeze()
     reported = sum(by_rule.values())
     summary = sys.stderr if args.format == "json" else out
     if args.format == "text":

@@ -119,12 +119,37 @@ class _Step:
 
 
 class _Plan:
-    __slots__ = ("steps", "ranked")
+    """The steps of a profile, laid out for ``validate``'s loop.
+
+    ``always`` holds the steps of rules that read any record; ``by_tag`` maps each tag to the
+    mask (one bit per step) of the rules that read it, so that the steps a record needs are
+    found from its tags alone: one dictionary look-up per tag the record carries, instead of a
+    test per rule. ``rows`` is each step as the loop unpacks it: (bit, check, findings list
+    number, template, step).
+    """
+
+    __slots__ = ("steps", "ranked", "always", "by_tag", "rows")
 
     def __init__(self, steps: list[_Step]):
         self.steps = steps
         #: Every severity is a known one: findings can be gathered by severity instead of sorted.
         self.ranked = all(step.rank is not None for step in steps)
+        always = 0
+        by_tag: dict[str, int] = {}
+        rows = []
+        for number, step in enumerate(steps):
+            bit = 1 << number
+            if step.tags:
+                for tag in step.tags:
+                    by_tag[tag] = by_tag.get(tag, 0) | bit
+            else:
+                always |= bit
+            # Findings lists by severity: 0 errors, 1 warnings, 2 infos (3: unranked).
+            kept = 3 - step.rank if self.ranked else 3
+            rows.append((bit, step.check, kept, step.template, step))
+        self.always = always
+        self.by_tag = by_tag
+        self.rows = tuple(rows)
 
 
 def _plan(selected: Profile, kind: str) -> _Plan:
@@ -169,47 +194,49 @@ def validate(
     context = Context(options=dict(selected.options), read_problems=list(read_problems or []))
     plan = _plan(selected, kind)
     # Findings gathered by severity (errors, warnings, infos) come out in the order a stable
-    # sort, most severe first, would give them.
-    errors: list[Finding] = []
-    warnings: list[Finding] = []
-    infos: list[Finding] = []
-    unranked: list[Finding] = []
-    by_rank = {3: errors, 2: warnings, 1: infos} if plan.ranked else None
+    # sort, most severe first, would give them; unranked ones are sorted at the end.
+    gathered: tuple[list[Finding], ...] = ([], [], [], [])
     walk = enter_walk(record) if kind == "marc" else None
     try:
-        present = set(walk.positions) if walk is not None else None
-        for step in plan.steps:
-            tags = step.tags
-            if tags and present is not None and tags.isdisjoint(present):
+        if walk is None:
+            wanted = -1  # every step: a Dublin Core record has no tags to choose them by
+        else:
+            wanted = plan.always
+            by_tag = plan.by_tag
+            for tag in walk.positions:
+                if tag in by_tag:
+                    wanted |= by_tag[tag]
+        for bit, check, kept, template, step in plan.rows:
+            if not wanted & bit:
                 continue  # none of the fields the rule reads: it has nothing to say
             try:
-                hits = list(step.check(record, context))
+                hits = [*check(record, context)]
             except Exception as error:  # noqa: BLE001 - a rule's bug must not stop validation
                 rule = step.rule
                 failure = Finding(rule.id, rule.slug, "info", "LDR",
                                   f"{INTERNAL_ERROR} ({type(error).__name__}: {error})",
                                   rule.citation, rule.why)
-                (infos if by_rank is not None else unranked).append(failure)
+                gathered[2 if plan.ranked else 3].append(failure)
                 continue
             if not hits:
                 continue
-            kept = by_rank[step.rank] if by_rank is not None else unranked
-            template = step.template
             if len(hits) == 1:
                 hit = hits[0]
-                kept.append(_finding(template, hit.location, hit.message))
+                gathered[kept].append(_finding(template, hit.location, hit.message))
                 continue
+            append = gathered[kept].append
             seen: set[tuple[str, str]] = set()  # a rule's id is in each key: seen per rule
             for hit in hits:
                 key = (hit.location, hit.message)
                 if key in seen:
                     continue
                 seen.add(key)
-                kept.append(_finding(template, hit.location, hit.message))
+                append(_finding(template, hit.location, hit.message))
     finally:
         if walk is not None:
             leave_walk()
-    if by_rank is None:
+    errors, warnings, infos, unranked = gathered
+    if not plan.ranked:
         unranked.sort(key=lambda f: -SEVERITY_RANK[f.severity])
         return unranked
     return errors + warnings + infos

@@ -213,7 +213,8 @@ def _table_pass(record, allow_local: bool, allow_oclc: bool) -> dict[str, list[H
         occurrence = seen[tag] = seen.get(tag, 0) + 1
         if not field.control_field:
             subfields = field.subfields
-            shape = (tag, tuple(map(_code_of, subfields)), *(field.indicators or ()))
+            # field._indicators: what pymarc's ``indicators`` property returns, without the call
+            shape = (tag, tuple(map(_code_of, subfields)), *(field._indicators or ()))
             verdict = sound.get(shape)
             if verdict is not None:  # designators known to be sound: only the tag's own checks
                 if verdict is _CURRENT_REPEATABLE:
