@@ -34,3 +34,14 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+APP_DIR_NAME = "catalog-sandbox"
+
+
+def user_data_folder() -> Path:
+    """The app's folder in the user data directory (e.g. ~/.local/share/catalog-sandbox): the
+    progress database, installed packs and the learner's copies of the samples live there."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))

@@ -43,6 +43,6 @@ def learner_copies(folder: Path) -> list[Path]:
 
 def samples_folder() -> Path:
     """Where the learner's own copies of the samples live (``samples`` in the user data folder)."""
-    import platformdirs
+    from sandbox.fileio import user_data_folder
 
-    return Path(platformdirs.user_data_dir("catalog-sandbox", appauthor=False)) / "samples"
+    return user_data_folder() / "samples"

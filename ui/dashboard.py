@@ -61,9 +61,10 @@ INDEX = QModelIndex | QPersistentModelIndex
 
 def rule_title(rule_id: str) -> str:
     """What a rule checks, in words; retired rules (still named by old attempts) say so."""
-    # The rule sets register themselves when first loaded; some may be loaded already (a rule
-    # set imported on its own), so load them all, not only when the registry is empty.
-    all_rules()
+    # The rule sets register themselves when first loaded; one may be loaded already (imported
+    # on its own), so an id not in the registry yet loads them all.
+    if rule_id not in REGISTRY:
+        all_rules()
     rule = REGISTRY.get(rule_id)
     if rule is not None:
         return rule.title

@@ -306,7 +306,7 @@ class RecordEditor(QWidget):
         self.model.rowsInserted.connect(self._expand_inserted)
         document.changed.connect(self._document_changed)
         self._render_text()
-        self._fill_fixed_choice()
+        self._refresh_fixed()
         self.validate_now()
 
     def _release_model(self) -> None:
@@ -333,7 +333,7 @@ class RecordEditor(QWidget):
     def _document_changed(self, change) -> None:
         if not self._updating_text:
             self._render_text()
-        self._fill_fixed_choice()
+        self._refresh_fixed()
         self._refresh_crosswalk()
         self._validate_timer.start()
 
@@ -347,6 +347,12 @@ class RecordEditor(QWidget):
                 seen[field.tag] = seen.get(field.tag, 0) + 1
                 found.append((f"{field.tag}" + (f" [{seen[field.tag]}]" if seen[field.tag] > 1 else ""), index))
         return found
+
+    def _refresh_fixed(self) -> None:
+        """Bring the fixed-field form up to date, only while it is shown (not on every keystroke
+        typed elsewhere); switching to it or jumping to a byte refreshes it."""
+        if self.views.currentWidget() is self.fixed_page:
+            self._fill_fixed_choice()
 
     def _fill_fixed_choice(self) -> None:
         if self.document is None:
@@ -390,6 +396,7 @@ class RecordEditor(QWidget):
 
     def show_fixed(self, field_index: int | None, start: int | None = None, end: int | None = None) -> None:
         """Open the fixed-field form for the leader (None) or a 006/007/008, at a position."""
+        self._fill_fixed_choice()
         position = self.fixed_choice.findData(field_index)
         if position < 0:
             return
@@ -483,6 +490,7 @@ class RecordEditor(QWidget):
     @Slot(int)
     def _view_switched(self, _index: int) -> None:
         self.flush()
+        self._refresh_fixed()
         self._refresh_crosswalk()
         if self.views.currentWidget() is self.fixed_page and self.document is not None:
             self.currentTagChanged.emit(self.fixed.tag() or "LDR")

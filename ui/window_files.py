@@ -17,7 +17,7 @@ from sandbox.formats import (
     detect_format,
     open_writer,
 )
-from sandbox.formats.registry import MARC, format_for_saving
+from sandbox.formats.registry import DUBLIN_CORE, MARC, format_for_saving
 from sandbox.formats.text import record_from_text, record_to_text
 from sandbox.records.dublin_core import DublinCoreRecord
 from sandbox.store import StoreError
@@ -92,17 +92,10 @@ class FilesMixin:
         if not target:
             return False
         path = Path(target).resolve()
-        fmt = format_for_saving(path, chosen_format) or FORMATS["mrk"]
         all_dublin_core = all(isinstance(self._record_of(r), DublinCoreRecord)
                               for r in range(self.model.rowCount()))
-        if all_dublin_core and fmt.kind == MARC and chosen_format is None and \
-                path.suffix.lower() in FORMATS["dcterms"].extensions:
-            fmt = FORMATS["dcterms"]  # .xml for Dublin Core records means Dublin Core XML
-        if fmt.kind == MARC and any(isinstance(self._record_of(r), DublinCoreRecord)
-                                    for r in range(self.model.rowCount())):
-            QMessageBox.warning(self, "Save As", "Dublin Core records cannot be saved as "
-                                f"{fmt.label}; choose a Dublin Core format.")
-            return False
+        fmt = format_for_saving(path, chosen_format, DUBLIN_CORE if all_dublin_core else None) \
+            or FORMATS["mrk"]
         if not self._write_file(path, fmt, list(range(self.model.rowCount()))):
             return False
         self._untitled = None
@@ -118,6 +111,10 @@ class FilesMixin:
         """Write these rows' records to ``path``; the rows then *are* that file's records: their
         place, number and saved state follow what was written. Nothing is ever left out silently."""
         records = {r: self._record_of(r) for r in row_numbers}  # decodes rows not yet shown
+        if fmt.kind == MARC and any(isinstance(r, DublinCoreRecord) for r in records.values()):
+            QMessageBox.warning(self, "Save As", "Dublin Core records cannot be saved as "
+                                f"{fmt.label}; choose a Dublin Core format.")
+            return False
         unreadable = [r for r in row_numbers if records[r] is None]
         lost = [r for r in unreadable if self.model.row(r).status != "unreadable"]
         if lost:
@@ -275,12 +272,7 @@ class FilesMixin:
         return kept
 
     def _discard_draft(self, row_number: int) -> None:
-        if self.context.store is None or self.context.learner_id is None:
-            return
-        try:
-            self.context.store.discard_draft(self.context.learner_id, self.draft_key(row_number))
-        except StoreError as error:
-            self.statusBar().showMessage(f"Could not tidy the autosaved draft: {error}", 6000)
+        self._forget_draft(self.draft_key(row_number))
 
     def offer_drafts(self) -> int:
         """After a crash: offer back the autosaved drafts of the records just opened."""

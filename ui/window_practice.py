@@ -362,7 +362,10 @@ class PracticeMixin:
         self.flush_edits()
         if self.exercise is None or self._answer() is None or self.exercise.kind == "drill":
             return
-        self.editor.validate_now() if self.pages.currentWidget() is self.editor else self._dc_findings_updated()
+        if self.pages.currentWidget() is self.editor:
+            self.editor.validate_now()
+        else:
+            self._dc_findings_updated()
         counts = self.editor.findings.counts()
         self.problems_dock.show()
         self.problems_dock.raise_()

@@ -243,15 +243,22 @@ _LCC_WHAT = {"class": "the class letters", "number": "the class letters and numb
              "cutter": "the class number and first Cutter", "full": "the whole call number"}
 
 
+def _one_side_missing(what: str, wanted: list[str], found: list[str]) -> Outcome | None:
+    """The outcome when the answer or the key has no ``what`` at all (None when both have one)."""
+    if not found:
+        return Outcome(0.0, f"no {what} was given; expected {_quoted(wanted[0])}" if wanted else "")
+    if not wanted:
+        return Outcome(0.0, f"the key has no {what} here, but {_quoted(found[0])} was given")
+    return None
+
+
 def compare_lcc(check: Check, expected: list[Selected], given: list[Selected]) -> Outcome:
     depth = str(check.depth or "full")
     wanted = [call_number_text(s) for s in expected]
     found = [call_number_text(s) for s in given]
-    if not found:
-        return Outcome(0.0, f"no call number was given; expected {_quoted(wanted[0])}"
-                       if wanted else "")
-    if not wanted:
-        return Outcome(0.0, f"the key has no call number here, but {_quoted(found[0])} was given")
+    missing = _one_side_missing("call number", wanted, found)
+    if missing is not None:
+        return missing
     problems = []
     for text in found:
         call = lcc.parse_call_number(text)
@@ -275,11 +282,9 @@ def compare_lcc(check: Check, expected: list[Selected], given: list[Selected]) -
 def compare_ddc(check: Check, expected: list[Selected], given: list[Selected]) -> Outcome:
     wanted = [first_a(s) for s in expected]
     found = [first_a(s) for s in given]
-    if not found:
-        return Outcome(0.0, f"no Dewey number was given; expected {_quoted(wanted[0])}"
-                       if wanted else "")
-    if not wanted:
-        return Outcome(0.0, f"the key has no Dewey number here, but {_quoted(found[0])} was given")
+    missing = _one_side_missing("Dewey number", wanted, found)
+    if missing is not None:
+        return missing
     problems = []
     for text in found:
         number = dewey.parse_dewey(text)

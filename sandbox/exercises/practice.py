@@ -16,6 +16,7 @@ from pymarc import Record
 
 from sandbox.exercises.model import Exercise
 from sandbox.exercises.results import ScoreResult
+from sandbox.fileio import user_data_folder
 from sandbox.formats.text import record_to_text
 from sandbox.packs import Pack, PackError, load_pack
 from sandbox.packs.build import build
@@ -78,10 +79,6 @@ class PackShelf:
     def pack(self, pack_id: str) -> Pack | None:
         return next((p for p in self.packs if p.id == pack_id), None)
 
-    def close(self) -> None:
-        for pack in self.packs:
-            pack.close()
-
 
 def working_record(exercise: Exercise) -> Record | DublinCoreRecord | None:
     """What the learner edits: the exercise's start record, an empty Dublin Core description for
@@ -114,9 +111,7 @@ def attempt_fields(exercise: Exercise, answer, result: ScoreResult) -> dict:
 
 def packs_folder() -> Path:
     """Where installed packs live: ``packs`` in the user data directory."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("catalog-sandbox", appauthor=False)) / "packs"
+    return user_data_folder() / "packs"
 
 
 def exercises_training(shelf: PackShelf, rule_id: str) -> list[tuple[str, str, str]]:

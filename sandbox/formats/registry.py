@@ -204,11 +204,18 @@ def open_writer(path: str | os.PathLike[str], fmt: Format) -> Iterator[RecordWri
         writer.close()
 
 
-def format_for_saving(path: str | os.PathLike[str], chosen: str | None = None) -> Format | None:
+def format_for_saving(path: str | os.PathLike[str], chosen: str | None = None,
+                      kind: str | None = None) -> Format | None:
     """The format to write ``path`` in: the one the learner chose when it takes this extension
-    (.xml is MARCXML, oai_dc or dcterms), otherwise the extension's, otherwise the choice."""
+    (.xml is MARCXML, oai_dc or dcterms), otherwise the extension's — for records of ``kind``,
+    the first writable format of that kind with this extension — otherwise the choice."""
     suffix = Path(path).suffix.lower()
     picked = FORMATS.get(chosen) if chosen else None
     if picked is not None and picked.writer is not None and (suffix in picked.extensions or not suffix):
         return picked
+    if kind is not None:
+        for fmt in ("dcterms", "oai_dc") if kind == DUBLIN_CORE else FORMATS:
+            candidate = FORMATS[fmt]
+            if candidate.kind == kind and candidate.writer is not None and suffix in candidate.extensions:
+                return candidate
     return format_for_extension(path, writing=True) or picked

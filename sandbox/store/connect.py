@@ -11,24 +11,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import StaticPool
 
+from sandbox.fileio import user_data_folder
 from sandbox.store import backup as backups_module
 from sandbox.store import migrate
 from sandbox.store.errors import StoreCorrupt, StoreError, StoreReadOnly, translate
 from sandbox.store.store import Store
 
-APP_DIR_NAME = "catalog-sandbox"
 FILE_NAME = "progress.sqlite3"
 DEFAULT_BUSY_TIMEOUT = 3.0  # seconds a write waits for another program's lock before giving up
 
 
 def default_path() -> Path:
     """``progress.sqlite3`` in the user data directory (e.g. ~/.local/share/catalog-sandbox)."""
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / FILE_NAME
+    return user_data_folder() / FILE_NAME
 
 
 def open_store(url: str | os.PathLike[str] | None = None, *,

@@ -165,6 +165,3 @@ class ExerciseBrowser(QWidget):
         pack_id, exercise_id = self.model.ids(index)
         if exercise_id is not None:
             self.exerciseOpened.emit(pack_id, exercise_id)
-
-    def open_exercise(self, pack_id: str, exercise_id: str) -> None:
-        self.exerciseOpened.emit(pack_id, exercise_id)
