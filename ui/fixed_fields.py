@@ -786,6 +786,7 @@ class FixedFieldEditor(QWidget):
             each.set_highlighted(each is row)
         if row is not None:
             self._scroll.ensureWidgetVisible(row.container, 0, 40)
+            self._scroll.horizontalScrollBar().setValue(0)  # labels stay in view
             row.focus(at=max(start, row.position.start))
             self._set_current(row, row.position.start, row.position.end)
 
