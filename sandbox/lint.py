@@ -89,6 +89,10 @@ class _Job:
     threshold: int
     fmt: str
     authority_files: tuple[str, ...] = ()
+    #: How the output is encoded (standard output's encoding and error handler): pieces of a
+    #: plain ISO 2709 file come back as bytes, encoded by the worker that validated them.
+    encoding: str = "utf-8"
+    errors: str = "strict"
 
 
 class _Lines:
@@ -155,10 +159,12 @@ class _Lines:
 
 @dataclass
 class _Result:
-    """What a piece of work hands back: its records' lines, in file order, and the counts."""
+    """What a piece of work hands back: its records' lines, in file order and already encoded
+    for the output (so that the encoding is shared out between processes too, and the lines
+    cross from a worker as plain bytes), and the counts."""
 
     records: int
-    text: str
+    data: bytes
     by_rule: Counter
 
 
@@ -170,7 +176,7 @@ def _lint_range(task: tuple[_Job, int, int, int]) -> _Result:
     for item in fastread.read_range(job.path, start, end, first_number):
         records += 1
         parts.append(lines.record(item))
-    return _Result(records, "".join(parts), lines.by_rule)
+    return _Result(records, "".join(parts).encode(job.encoding, job.errors), lines.by_rule)
 
 
 def _lint_share(task: tuple[_Job, int, int]) -> tuple[int, list[tuple[int, str]], Counter]:
@@ -239,13 +245,14 @@ def _settle() -> None:
 
 
 def _results(job: _Job, pool, jobs: int):
-    """(records, text, counts) for one file, piece by piece in file order."""
+    """(records, output, counts) for one file, piece by piece in file order; the output is
+    encoded bytes for a plain ISO 2709 file, text for any other."""
     pieces = _ranges(job.path)
     if pieces is not None:
         tasks = [(job, start, end, first) for start, end, first in pieces]
         results = pool.imap(_lint_range, tasks) if pool else map(_lint_range, tasks)
         for result in results:
-            yield result.records, result.text, result.by_rule
+            yield result.records, result.data, result.by_rule
         return
     tasks = [(job, part, jobs) for part in range(jobs)]
     shares = pool.map(_lint_share, tasks) if pool else [_lint_share(tasks[0])]
@@ -262,6 +269,8 @@ def lint(args: argparse.Namespace) -> int:
     threshold = SEVERITY_RANK[args.min_severity]
     jobs = max(1, args.jobs or os.cpu_count() or 1)
     out = sys.stdout
+    write = _writer(out)
+    encoding, errors = _output_encoding(out)
     if args.format == "tsv":
         out.write("file\trecord\tcontrol_number\tlocation\trule\tseverity\tmessage\n")
     by_rule: Counter[str] = Counter()
@@ -273,14 +282,15 @@ def lint(args: argparse.Namespace) -> int:
         if jobs > 1:
             pool = _pool(jobs)
         for name in args.files:
-            job = _Job(name, args.profile, threshold, args.format, tuple(args.authority))
+            job = _Job(name, args.profile, threshold, args.format, tuple(args.authority),
+                       encoding, errors)
             try:
                 with open(name, "rb"):
                     pass
-                for count, text, counts in _results(job, pool, jobs):
+                for count, output, counts in _results(job, pool, jobs):
                     records += count
                     by_rule.update(counts)
-                    out.write(text)
+                    write(output)
             except BrokenPipeError:
                 raise
             except OSError as error:
@@ -302,6 +312,30 @@ def lint(args: argparse.Namespace) -> int:
     if status == EXIT_USAGE:
         return status
     return EXIT_FINDINGS if reported else EXIT_CLEAN
+
+
+def _output_encoding(out) -> tuple[str, str]:
+    """The encoding and error handler the output stream would use itself."""
+    return getattr(out, "encoding", None) or "utf-8", getattr(out, "errors", None) or "strict"
+
+
+def _writer(out):
+    """A function writing text, or bytes already encoded as ``out`` would encode them, to
+    ``out``. Bytes go straight to its binary buffer where there is one and no line end needs
+    translating (everywhere but Windows); otherwise they are decoded again."""
+    buffer = getattr(out, "buffer", None)
+    encoding, errors = _output_encoding(out)
+
+    def write(output: str | bytes) -> None:
+        if isinstance(output, str):
+            out.write(output)
+        elif buffer is not None and os.linesep == "\n":
+            out.flush()  # what was written as text (the TSV header) comes first
+            buffer.write(output)
+        else:
+            out.write(output.decode(encoding, errors))
+
+    return write
 
 
 def _unreadable(item, selected):

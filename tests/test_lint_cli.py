@@ -124,3 +124,29 @@ def test_json_lines_are_exactly_what_json_dumps_writes(corpus):
         assert lines
         for line in lines:
             assert json.dumps(json.loads(line), ensure_ascii=False) == line
+
+
+def test_encoded_pieces_reach_any_stream_as_the_text_would():
+    """Workers hand back output already encoded as standard output encodes; written through a
+    stream with a binary buffer, one without, or one with another encoding, it must read the
+    same as if the text itself had been written."""
+    import io
+
+    from sandbox.lint import _output_encoding, _writer
+
+    text = "bad.mrc: record 1 (ocm1) 245: error ÉTÉ — ‘Žluťoučký’ kůň 中文\n"
+    for make in (io.StringIO,
+                 lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+                 lambda: io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")):
+        plain, piped = make(), make()
+        plain.write("file\trecord\n")
+        plain.write(text)
+        write = _writer(piped)
+        write("file\trecord\n")  # the TSV header is text, written before any piece
+        encoding, errors = _output_encoding(piped)
+        write(text.encode(encoding, errors))
+        for stream in (plain, piped):
+            stream.flush()
+        read = [s.getvalue() if isinstance(s, io.StringIO) else s.buffer.getvalue()
+                for s in (plain, piped)]
+        assert read[0] == read[1]

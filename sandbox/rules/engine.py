@@ -128,7 +128,7 @@ class _Plan:
     number, template, step).
     """
 
-    __slots__ = ("steps", "ranked", "always", "by_tag", "rows")
+    __slots__ = ("steps", "ranked", "always", "by_tag", "rows", "_chosen")
 
     def __init__(self, steps: list[_Step]):
         self.steps = steps
@@ -150,6 +150,21 @@ class _Plan:
         self.always = always
         self.by_tag = by_tag
         self.rows = tuple(rows)
+        self._chosen: dict[int, tuple] = {}
+
+    def chosen(self, wanted: int) -> tuple:
+        """The rows of the steps in the mask ``wanted``, in order. Records of one file share a
+        few hundred tag sets at most, so each set's rows are picked out once, not per record."""
+        rows = self._chosen.get(wanted)
+        if rows is None:
+            rows = tuple(row for row in self.rows if wanted & row[0])
+            if len(self._chosen) < _MAX_CHOSEN:
+                self._chosen[wanted] = rows
+        return rows
+
+
+#: Masks whose rows a plan keeps (a file with more tag sets than this picks the rest each time).
+_MAX_CHOSEN = 4096
 
 
 def _plan(selected: Profile, kind: str) -> _Plan:
@@ -199,16 +214,17 @@ def validate(
     walk = enter_walk(record) if kind == "marc" else None
     try:
         if walk is None:
-            wanted = -1  # every step: a Dublin Core record has no tags to choose them by
+            rows = plan.rows  # every step: a Dublin Core record has no tags to choose them by
         else:
+            # Only the steps of rules that read a tag the record has (or any record): the others
+            # have nothing to say.
             wanted = plan.always
             by_tag = plan.by_tag
             for tag in walk.positions:
                 if tag in by_tag:
                     wanted |= by_tag[tag]
-        for bit, check, kept, template, step in plan.rows:
-            if not wanted & bit:
-                continue  # none of the fields the rule reads: it has nothing to say
+            rows = plan.chosen(wanted)
+        for _, check, kept, template, step in rows:
             try:
                 hits = [*check(record, context)]
             except Exception as error:  # noqa: BLE001 - a rule's bug must not stop validation
