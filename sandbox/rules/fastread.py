@@ -36,6 +36,8 @@ _subfield = partial(tuple.__new__, Subfield)
 #: A subfield: the delimiter, a one-character code, the value up to the next delimiter.
 _SUBFIELD = re.compile("\x1f(.)([^\x1f]*)", re.DOTALL)
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+#: A subfield with nothing in it: a delimiter followed by another or by the field's end.
+_EMPTY_SUBFIELD = re.compile("\x1f[\x1f\x1e]")
 #: A directory entry the reader takes as it is: a tag of printable ASCII without blanks, then
 #: the field's length (4 digits) and start (5 digits).
 _ENTRY = re.compile(r"([!-~]{3})([0-9]{4})([0-9]{5})")
@@ -138,13 +140,21 @@ def plain_record_offsets(data: bytes | mmap.mmap) -> list[int] | None:
     return offsets
 
 
+#: Tags pymarc (and the full reader) treat as control fields: digits below 010.
+_CONTROL_TAGS = frozenset(f"{number:03d}" for number in range(10))
+
+
 def _fields(tags: list[str], texts: list[str]) -> list[Field] | None:
+    """The fields, when every data field has two indicators and no empty subfield (the whole
+    record was checked for empty subfields by the caller); else None."""
     fields = []
     append = fields.append
+    control_tags = _CONTROL_TAGS
+    findall = _SUBFIELD.findall
     for tag, text in zip(tags, texts):
         field = _new_field(Field)
         field.tag = tag
-        if tag < "010" and tag.isdigit():
+        if tag in control_tags:
             field.control_field = True
             field.data = text
             field._indicators = None
@@ -153,12 +163,10 @@ def _fields(tags: list[str], texts: list[str]) -> list[Field] | None:
             first = text.find("\x1f")
             if first != 2 and (first != -1 or len(text) != 2):
                 return None  # not two indicators: the reader pads or cuts them, and says so
-            if "\x1f\x1f" in text or text[-1] == "\x1f":
-                return None  # an empty subfield the reader drops, and says so
             field.control_field = False
             field.data = None
             field._indicators = _new_tuple(Indicators, text[:2])
-            field.subfields = list(map(_subfield, _SUBFIELD.findall(text, 2)))
+            field.subfields = list(map(_subfield, findall(text, 2)))
         append(field)
     return fields
 
@@ -242,9 +250,12 @@ def decode_plain(data: bytes) -> Record | None:
     texts: list[str] | None = None
     if pieces is not None and (not marc8 or (body.isascii() and b"\x1b" not in body)):
         try:
-            texts = b"\x1e".join(pieces).decode("utf-8").split("\x1e")
+            whole = body[:-2].decode("utf-8")  # the fields without the last two terminators
         except UnicodeDecodeError:
             return None
+        if _EMPTY_SUBFIELD.search(whole) or whole.endswith("\x1f"):
+            return None  # an empty subfield the reader drops, and says so
+        texts = whole.split("\x1e")
     else:
         pieces = pieces or _pieces_by_directory(data, base, lengths, starts)
         if pieces is None:
@@ -252,8 +263,8 @@ def decode_plain(data: bytes) -> Record | None:
         texts = []
         for raw in pieces:
             text = _text(raw, marc8)
-            if text is None:
-                return None
+            if text is None or "\x1f\x1f" in text or text.endswith("\x1f"):
+                return None  # undecodable, or an empty subfield the reader drops
             texts.append(text)
     fields = _fields(tags, texts)
     return None if fields is None else new_record(leader, fields)

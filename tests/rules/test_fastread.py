@@ -114,3 +114,37 @@ def test_fast_marc8_agrees_with_the_full_decoder_on_made_up_bytes(seed):
         answered += 1
         assert decode_marc8(raw) == (text, []), raw
     assert answered > 1000
+
+
+def _raw_record(*fields: tuple[str, str]) -> bytes:
+    """An ISO 2709 record built from (tag, field text) pairs exactly as given (no clean-up)."""
+    body = b"".join(text.encode("utf-8") + b"\x1e" for _, text in fields) + b"\x1d"
+    directory, start = b"", 0
+    for tag, text in fields:
+        length = len(text.encode("utf-8")) + 1
+        directory += f"{tag}{length:04d}{start:05d}".encode("ascii")
+        start += length
+    base = 24 + len(directory) + 1
+    leader = f"{base + len(body):05d}nam a22{base:05d} i 4500".encode("ascii")
+    return leader + directory + b"\x1e" + body
+
+
+@pytest.mark.parametrize("odd", [
+    ("245", "10\x1fa\x1f\x1fbTitle"),  # a delimiter with no code, mid-field
+    ("245", "10\x1faTitle\x1f"),  # a delimiter ending the last field
+    ("500", "  \x1f"),  # nothing but a delimiter
+    ("007", "ta\x1f\x1f"),  # delimiters in a control field
+    ("245", "1\x1f\x1faTitle"),  # a delimiter where the second indicator belongs
+    ("245", "10"),  # indicators and nothing else
+])
+def test_empty_subfields_and_odd_delimiters_read_as_the_full_reader_reads_them(odd, tmp_path):
+    fields = [("001", "odd1"), ("008", "240101s2024    xxu           000 0 eng d"), odd,
+              ("650", " 0\x1faCataloging.")]
+    if odd[0] != "245":
+        fields.insert(2, ("245", "10\x1faTitle."))
+    path = tmp_path / "odd.mrc"
+    path.write_bytes(_raw_record(*fields) + _raw_record(*fields[:2], ("245", "00\x1faPlain.")))
+    size = path.stat().st_size
+    fast = [_slot(item) for item in fastread.read_range(str(path), 0, size, 1)]
+    assert fast == [_slot(item) for item in read_file(path)]
+    assert fast[1][3] is not None  # the plain record after the odd one is read too
