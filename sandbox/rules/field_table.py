@@ -201,39 +201,50 @@ def _values_are_plain(values: list[str]) -> bool:
     return text.isprintable() or not _SUSPECT.search(text)  # the other suspects are unprintable
 
 
+def _occurrence(positions: dict[str, list[int]], tag: str, index: int) -> int:
+    """Which occurrence of its tag the field at ``index`` of ``record.fields`` is (from 1)."""
+    indices = positions[tag]
+    return 1 if indices[0] == index else indices.index(index) + 1
+
+
 def _table_pass(record, allow_local: bool, allow_oclc: bool) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = {rule_id: [] for rule_id in RULE_IDS}
     str_004, str_005, str_006, _, _, str_009 = (hits[r] for r in RULE_IDS[:6])
     walk = walked(record)
-    seen: dict[str, int] = {}
+    positions = walk.positions
     values: list[str] = []
     sound = _SOUND_SHAPES
-    for field in walk.fields:
-        tag = field.tag
-        occurrence = seen[tag] = seen.get(tag, 0) + 1
+    for index, field in enumerate(walk.fields):
         if not field.control_field:
             subfields = field.subfields
             # field._indicators: what pymarc's ``indicators`` property returns, without the call
-            shape = (tag, tuple(map(_code_of, subfields)), *(field._indicators or ()))
+            shape = (field.tag, tuple(map(_code_of, subfields)), field._indicators)
             verdict = sound.get(shape)
+            if verdict is _CURRENT_REPEATABLE:  # sound designators in a current, repeatable
+                values += map(_value_of, subfields)  # tag: TAG-001…003 have nothing to say
+                continue
             if verdict is not None:  # designators known to be sound: only the tag's own checks
-                if verdict is _CURRENT_REPEATABLE:
-                    pass  # a current, repeatable tag: TAG-001…003 have nothing to say
-                elif verdict is _CURRENT_ONCE:
+                tag = field.tag
+                occurrence = _occurrence(positions, tag, index)
+                if verdict is _CURRENT_ONCE:
                     if occurrence == 2:  # a current tag that may occur once: only TAG-003
                         _tag_hits(walk, tag, occurrence, allow_local, allow_oclc, hits)
                 elif occurrence <= 2:
                     _tag_hits(walk, tag, occurrence, allow_local, allow_oclc, hits)
                 values += map(_value_of, subfields)
                 continue
-        elif tag in _PLAIN_CONTROL_TAGS:  # 001-009 defined and current (nearly every one)
-            data = field.data or ""
-            if "$" not in data and "\x1f" not in data and data.isprintable() \
-                    and "\ufffd" not in data and data.strip():
-                if occurrence == 2 and not _PLAIN_CONTROL_TAGS[tag]:
-                    _tag_hits(walk, tag, occurrence, allow_local, allow_oclc, hits)
-                continue  # STR-004/005/006/009 and TAG-001/002 have nothing to say
+        else:
+            tag = field.tag
+            if tag in _PLAIN_CONTROL_TAGS:  # 001-009 defined and current (nearly every one)
+                data = field.data or ""
+                if "$" not in data and "\x1f" not in data and data.isprintable() \
+                        and "\ufffd" not in data and data.strip():
+                    if not _PLAIN_CONTROL_TAGS[tag] and _occurrence(positions, tag, index) == 2:
+                        _tag_hits(walk, tag, 2, allow_local, allow_oclc, hits)
+                    continue  # STR-004/005/006/009 and TAG-001/002 have nothing to say
             # anything else: the full checks below, as for any field
+        tag = field.tag
+        occurrence = _occurrence(positions, tag, index)
         facts = _TAG_FACTS.get(tag) or _tag_facts(tag)
         syntax_ok, spec, control_tag, _, _ = facts
         if not syntax_ok:
