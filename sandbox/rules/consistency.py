@@ -17,7 +17,7 @@ from sandbox.rules.examples import field_008, marc_example
 from sandbox.rules.fixed_fields import material_of
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.required import is_rda
-from sandbox.rules.walk import data_008, data_fields, quoted
+from sandbox.rules.walk import Located, data_008, data_fields, fields_tagged, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _LANGUAGE_SUBFIELDS = "abdefghijkmnpqrt"
@@ -87,21 +87,32 @@ def _articles_longest_first(language: str) -> tuple[str, ...]:
                  sorted(codes.initial_articles(language), key=len, reverse=True))
 
 
+@lru_cache(maxsize=512)
+def _article_at_start(language: str):
+    """The ``match`` of a pattern for the language's articles at the start of a lowercase title:
+    each form in ``_articles_longest_first`` order, followed by a blank unless it ends in an
+    apostrophe or hyphen — the first form that fits wins, as it would trying them one by one.
+    None when the language has no articles."""
+    forms = [re.escape(form) if form.endswith(("'", "-")) else re.escape(form + " ")
+             for form in _articles_longest_first(language)]
+    return re.compile("|".join(forms)).match if forms else None
+
+
 def leading_article(title: str, language: str | None) -> str | None:
     """The initial article of ``title`` in ``language`` (with its blank, apostrophe or hyphen)."""
     if not language or language in _NO_LANGUAGE:
         return None
+    article_at_start = _article_at_start(language)
+    if article_at_start is None:
+        return None  # no articles in this language: nothing to look for
     title = unicodedata.normalize("NFC", title).replace("\u2019", "'")
     skipped = len(title) - len(title.lstrip("\"'[("))
-    lowered = title[skipped:].lower()
-    if language == "eng" and _LETTER_A.match(title[skipped:]):
+    article = article_at_start(title[skipped:].lower())
+    if article is None:
         return None
-    for form in _articles_longest_first(language):
-        if form.endswith(("'", "-")) and lowered.startswith(form):
-            return title[: skipped + len(form)]
-        if lowered.startswith(form + " "):
-            return title[: skipped + len(form) + 1]
-    return None
+    if language == "eng" and _LETTER_A.match(title[skipped:]):
+        return None  # "A is for apple": the letter, not the article (asked once one is found)
+    return title[: skipped + article.end()]
 
 
 @rule("REQ-011", "nonfiling-article", "245 second indicator counts the initial article", WARNING,
@@ -116,15 +127,17 @@ def leading_article(title: str, language: str | None) -> str | None:
            marc_example("=245  13$aThe example /$cAnn Writer.")))
 def nonfiling_article(record, context):
     language = record_language(record)
-    # A title may be in another language than the item (an English title on a French film):
-    # an article of a language the record names in 041, or of English, also counts.
-    others = [code for f in data_fields(record, "041") for code in f.field.get_subfields("a", "h")]
     for item in data_fields(record, "245"):
-        indicator = item.field.indicator2
-        titles = item.field.get_subfields("a")
-        if not titles or not (indicator.isdigit()):
+        field = item.field
+        indicator = field.indicator2
+        title = None
+        for code, value in field.subfields:
+            if code == "a":
+                title = value
+                break
+        if title is None or not (indicator.isdigit()):
             continue
-        article = leading_article(titles[0], language)
+        article = leading_article(title, language)
         expected = len(article) if article else 0
         count = int(indicator)
         if article and count != expected:
@@ -132,10 +145,14 @@ def nonfiling_article(record, context):
                       f"character{'s' if count != 1 else ''}, but the title starts with "
                       f"{quoted(article)} ({expected})")
         elif not article and count and language and language not in _NO_LANGUAGE:
+            # A title may be in another language than the item (an English title on a French
+            # film): an article of a language the record names in 041, or of English, also counts.
+            others = [code for f in data_fields(record, "041")
+                      for code in f.field.get_subfields("a", "h")]
             if any(len(other or "") == count for other in
-                   (leading_article(titles[0], code) for code in (*others, "eng") if code != language)):
+                   (leading_article(title, code) for code in (*others, "eng") if code != language)):
                 continue
-            start = titles[0][:count]
+            start = title[:count]
             yield Hit(f"{item.address}/ind2", f"245 second indicator says {count} nonfiling "
                       f"characters ({quoted(start)}), but the title does not start with an "
                       f"article in the record's language ('{language}'), unless the article is "
@@ -165,12 +182,18 @@ def _rda_vocabulary(tag: str) -> tuple[dict, dict]:
 def rda_type_terms(record, context):
     for item in data_fields(record, "336", "337", "338"):
         tag = item.field.tag
-        sources = item.field.get_subfields("2")
-        if sources and sources[0].strip() != _RDA_SOURCES[tag]:
+        source = None
+        terms, codes_given = [], []  # (position, value) of each $a and each $b
+        for position, (code, value) in enumerate(item.field.subfields):
+            if code == "a":
+                terms.append((position, value))
+            elif code == "b":
+                codes_given.append((position, value))
+            elif code == "2" and source is None:
+                source = value
+        if source is not None and source.strip() != _RDA_SOURCES[tag]:
             continue  # terms from another vocabulary, named in $2
         vocabulary, by_term = _rda_vocabulary(tag)
-        terms = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "a"]
-        codes_given = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "b"]
         for position, value in terms:
             if value.strip().lower() not in by_term:
                 yield Hit(item.subfield_address(position), f"{tag} $a {quoted(value)} is not an "
@@ -214,6 +237,8 @@ _YEARS = re.compile(r"\d{4}")
 _ILLUSTRATED = re.compile(r"illustration|ill\.|map|portrait|chart|plan|photograph|facsim")
 _RESPONSIBILITY = re.compile(r"\s*(by|edited by|translated by|par|von|por)\s", re.IGNORECASE)
 _TRAILING_DATES = re.compile(r",?\s*(\d{3,4}\??-(\d{3,4}\??)?|b\. \d{4}|d\. \d{4})[.,]?\s*$")
+#: Every form of _TRAILING_DATES has a digit: a name without one is not searched (ten times dearer).
+_DIGIT = re.compile(r"\d")
 
 
 @rule("REQ-015", "personal-name-parts", "Personal names: dates in $d, indicator 1 for surnames",
@@ -227,17 +252,20 @@ _TRAILING_DATES = re.compile(r",?\s*(\d{3,4}\??-(\d{3,4}\??)?|b\. \d{4}|d\. \d{4
            marc_example("=100  0\\$aWriter, Ann,$eauthor.")))
 def personal_name_parts(record, context):
     for item in data_fields(record, *_NAME_TAGS):
-        names = [(p, v) for p, (c, v) in enumerate(item.field.subfields) if c == "a"]
-        if not names:
-            continue
-        position, name = names[0]
-        dates = _TRAILING_DATES.search(name)
+        field = item.field
+        for position, (code, name) in enumerate(field.subfields):
+            if code == "a":
+                break
+        else:
+            continue  # no $a
+        # Dates found are reported only after a comma, and always have a digit.
+        dates = _TRAILING_DATES.search(name) if "," in name and _DIGIT.search(name) else None
         if dates and "," in name[: dates.start()]:
-            yield Hit(item.subfield_address(position), f"{item.field.tag} $a {quoted(name)} "
+            yield Hit(item.subfield_address(position), f"{field.tag} $a {quoted(name)} "
                       f"ends with dates ({quoted(dates.group(1))}); dates go in $d")
-        if item.field.indicator1 == "0" and _INVERTED.match(name) \
+        if field.indicator1 == "0" and _INVERTED.match(name) \
                 and not name.rstrip(",. ").endswith(("Saint", "Sir", "King", "Queen")):
-            yield Hit(f"{item.address}/ind1", f"{item.field.tag} first indicator is 0 (forename) "
+            yield Hit(f"{item.address}/ind1", f"{field.tag} first indicator is 0 (forename) "
                       f"but $a {quoted(name)} is inverted, surname first: use 1 (surname)")
 
 
@@ -252,19 +280,34 @@ def date_008_vs_264(record, context):
     data = data_008(record)
     if len(data) != 40 or data[6] not in "st" or not data[7:11].isdigit():
         return
+    date1 = data[7:11]
     for item in data_fields(record, "264", "260"):
-        if item.field.tag == "264" and item.field.indicator2 != "1":
+        field = item.field
+        if field.tag == "264" and field.indicator2 != "1":
             continue
-        for position, (code, value) in enumerate(item.field.subfields):
-            years = _YEARS.findall(value) if code == "c" else []
-            if years and data[7:11] not in years:
-                yield Hit("008/07-10", f"008/07-10 (Date 1) is '{data[7:11]}' but "
+        for position, (code, value) in enumerate(field.subfields):
+            if code != "c":
+                continue
+            years = _YEARS.findall(value)
+            if years and date1 not in years:
+                yield Hit("008/07-10", f"008/07-10 (Date 1) is '{date1}' but "
                           f"{item.subfield_address(position)} gives {quoted(value)}")
                 return
 
 
 _RELATOR_TAGS = ("100", "110", "111", "700", "710", "711", "720", "600", "610", "611", "800",
                  "810", "811")
+_RELATOR_TAG_SET = frozenset(_RELATOR_TAGS)
+#: Meeting names give the relator term in $j, not $e.
+_MEETING_TAGS = frozenset(("111", "611", "711", "811"))
+
+
+def _located(record, field) -> Located:
+    """The walk's ``Located`` for one of the record's fields (its address, for a message)."""
+    for item in fields_tagged(record, field.tag):
+        if item.field is field:
+            return item
+    raise ValueError(f"field {field.tag} is not in the record")
 
 
 @cache
@@ -290,23 +333,28 @@ def _near_relator_term(term: str) -> str | None:
            marc_example("=700  1\\$aWard, Matthew,$4trn")))
 def relator_terms(record, context):
     terms = _relator_terms()
-    for item in data_fields(record, *_RELATOR_TAGS):
-        term_code = "j" if item.field.tag in ("111", "611", "711", "811") else "e"
-        for position, (code, value) in enumerate(item.field.subfields):
+    # The record's fields as they come rather than data_fields: merging thirteen tags' lists
+    # cost more than the check itself. A field's address is only looked up for a finding.
+    for field in record.fields:
+        if field.tag not in _RELATOR_TAG_SET or field.control_field:
+            continue
+        term_code = "j" if field.tag in _MEETING_TAGS else "e"
+        for position, (code, value) in enumerate(field.subfields):
             if code == term_code:
                 term = value.strip().rstrip(".,;:").strip().lower()
                 # RDA's relationship designators go beyond the MARC list ("sponsoring body"),
                 # so only a near miss of a listed term is taken for a slip of the keyboard.
                 near = _near_relator_term(term) if term and term not in terms else None
                 if near:
-                    yield Hit(item.subfield_address(position), f"{item.field.tag} "
-                              f"${code} {quoted(value)} is not a relator term; did you mean "
-                              f"'{near}'?")
+                    where = _located(record, field).subfield_address(position)
+                    yield Hit(where, f"{field.tag} ${code} {quoted(value)} is not a relator "
+                              f"term; did you mean '{near}'?")
             elif code == "4":
                 relator = value.strip()
                 if len(relator) == 3 and relator.isalpha() and not codes.is_valid_relator(relator):
-                    yield Hit(item.subfield_address(position), f"{item.field.tag} $4 "
-                              f"{quoted(value)} is not a MARC relator code (e.g. aut, edt, trl)")
+                    where = _located(record, field).subfield_address(position)
+                    yield Hit(where, f"{field.tag} $4 {quoted(value)} is not a MARC relator "
+                              "code (e.g. aut, edt, trl)")
 
 
 _AACR2_ABBREVIATIONS = [

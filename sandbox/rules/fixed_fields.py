@@ -23,6 +23,13 @@ FORM_OF_MATERIAL = {"a": "BK", "t": "BK", "c": "MU", "d": "MU", "i": "MU", "j": 
 MATERIAL_NAMES = {"BK": "Books", "CR": "Continuing resources", "MU": "Music", "MP": "Maps",
                   "VM": "Visual materials", "CF": "Computer files", "MX": "Mixed materials"}
 _YEAR = re.compile(r"[0-9u]{4}\Z")
+_MONTH_DAY = re.compile(r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|  )")
+#: 008/06 codes whose Date 2 has one fixed value: (that value, how messages name it).
+_DATE_2 = {
+    "s": ("    ", "blanks (one date only)"),
+    "c": ("9999", "'9999' (still being published)"),
+    "u": ("uuuu", "'uuuu' (status unknown)"),
+}
 #: OCLC's own Leader/17 encoding levels (OCLC Bibliographic Formats and Standards, "ELvl"),
 #: which LC does not define, with the MARC 21 value that corresponds.
 _OCLC_LEVELS = {"I": ("full level input by OCLC members", "blank (full level)"),
@@ -34,19 +41,80 @@ def _span(start: int, end: int) -> str:
     return f"{start:02d}" if start == end else f"{start:02d}-{end:02d}"
 
 
+class _Coded:
+    """A position that holds LC codes, with what its messages say worked out once."""
+
+    __slots__ = ("position", "where", "choices", "ranges")
+
+    def __init__(self, position):
+        self.position = position
+        self.where = _span(position.start, position.end)
+        self.choices = "; ".join(f"{'blank' if c == ' ' else c} {m}"
+                                 for c, m in list(position.codes.items())[:10])
+        # Only a key like '001-999' accepts more than itself (PositionDef.accepts): positions
+        # without one need not ask.
+        self.ranges = not position.repeat_codes and any("-" in code for code in position.codes)
+
+
 _CHECKS: dict[tuple[int, int], tuple] = {}
 
 
 def _checks(positions: tuple, offset: int) -> tuple:
-    """The positions that hold LC codes, as (start, stop, codes, repeat, position) slices of the
+    """The positions that hold LC codes, as (start, stop, codes, repeat, _Coded) slices of the
     data — worked out once for each (cached, so never rebuilt) tuple of positions."""
     key = (id(positions), offset)
     checks = _CHECKS.get(key)
     if checks is None:
         checks = _CHECKS[key] = tuple(
-            (p.start - offset, p.end - offset + 1, p.codes, p.repeat_codes, p)
+            (p.start - offset, p.end - offset + 1, p.codes, p.repeat_codes, _Coded(p))
             for p in positions if p.start - offset >= 0 and p.codes and not p.code_list)
     return checks
+
+
+_MATCHERS: dict[tuple[int, int, int], object] = {}
+
+
+def holds_codes(data: str, positions: tuple, offset: int = 0) -> bool:
+    """True when every coded position of ``data`` holds one of LC's codes, so that
+    ``check_positions`` has nothing to report: one regular expression match instead of a test
+    per position. False only means "look closer" (a range such as '001-999' is left to
+    ``check_positions``)."""
+    key = (id(positions), offset, len(data))
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = _MATCHERS[key] = _matcher(_checks(positions, offset), len(data))
+    return matcher(data) is not None
+
+
+def _never(data: str) -> None:
+    return None
+
+
+def _matcher(checks: tuple, size: int):
+    """The ``match`` of a pattern accepting exactly the data of ``size`` characters in which no
+    position ``check_positions`` reads (those within ``size``) holds anything but its literal
+    codes; ``_never`` when the positions overlap or a position has no code of its length."""
+    parts, at = [], 0
+    for start, stop, allowed, repeat, _ in sorted(checks, key=lambda check: check[0]):
+        if stop > size:
+            continue  # check_positions skips a position the data is too short for
+        if start < at:
+            return _never
+        if start > at:
+            parts.append(f".{{{start - at}}}")
+        width = stop - start
+        if repeat:
+            singles = [code for code in allowed if len(code) == 1]
+            if not singles:
+                return _never
+            parts.append(f"[{''.join(map(re.escape, singles))}]{{{width}}}")
+        else:
+            literals = [code for code in allowed if len(code) == width]
+            if not literals:
+                return _never
+            parts.append(f"(?:{'|'.join(map(re.escape, literals))})")
+        at = stop
+    return re.compile("".join(parts), re.DOTALL).match
 
 
 def check_positions(data: str, positions: tuple, prefix: str, offset: int = 0):
@@ -54,7 +122,7 @@ def check_positions(data: str, positions: tuple, prefix: str, offset: int = 0):
 
     ``positions`` is one of the cached tuples below (``_checks`` remembers it by identity)."""
     size = len(data)
-    for start, stop, allowed, repeat, position in _checks(positions, offset):
+    for start, stop, allowed, repeat, coded in _checks(positions, offset):
         if stop > size:
             continue
         value = data[start:stop]
@@ -63,24 +131,25 @@ def check_positions(data: str, positions: tuple, prefix: str, offset: int = 0):
                 continue  # every character a code: the common case, decided at once
         elif value in allowed:
             continue
-        yield from _position_hits(value, position, prefix)
+        hit = _position_hit(value, coded, prefix)
+        if hit is not None:
+            yield hit
 
 
-def _position_hits(value: str, position, prefix: str):
-    where = f"{prefix}/{_span(position.start, position.end)}"
-    pieces = list(value) if position.repeat_codes else [value]
+def _position_hit(value: str, coded: _Coded, prefix: str) -> Hit | None:
+    """The finding for the first character (or the whole value) LC does not define here."""
+    position = coded.position
+    pieces = value if position.repeat_codes else (value,)
     for piece in pieces:
-        if piece in position.codes or (not position.repeat_codes and position.accepts(piece)):
+        if piece in position.codes or (coded.ranges and position.accepts(piece)):
             continue
+        where = f"{prefix}/{coded.where}"
         if piece in position.obsolete_codes:
-            yield Hit(where, f"{where} ({position.label}) {describe_character(piece)} is an "
-                      f"obsolete code ({position.obsolete_codes[piece]})")
-        else:
-            choices = "; ".join(f"{'blank' if c == ' ' else c} {m}"
-                                for c, m in list(position.codes.items())[:10])
-            yield Hit(where, f"{where} ({position.label}) is {describe_character(piece)}, "
-                      f"which is not a defined code; codes are: {choices}")
-        break
+            return Hit(where, f"{where} ({position.label}) {describe_character(piece)} is an "
+                       f"obsolete code ({position.obsolete_codes[piece]})")
+        return Hit(where, f"{where} ({position.label}) is {describe_character(piece)}, "
+                   f"which is not a defined code; codes are: {coded.choices}")
+    return None
 
 
 @cache
@@ -115,6 +184,29 @@ def material_of(type_and_level: str) -> str | None:
 
 
 @cache
+def _length_008() -> int:
+    """The 008's length by LC's definition (40), read from the reference data once."""
+    return marc21.field_008_length()
+
+
+@cache
+def _countries_008() -> frozenset[str]:
+    """Every 008/15-17 value FIX-005 accepts: '|||', 'xx ' and the current country codes as the
+    008 holds them, blank-padded to three (``codes.is_valid_country``'s reading)."""
+    padded = {code.ljust(3) for code, entry in codes.countries().items()
+              if not entry.obsolete and 1 <= len(code) <= 3
+              and not code.startswith(" ") and not code.endswith(" ")}
+    return frozenset(padded | {"|||", "xx "})
+
+
+@cache
+def _languages_008() -> frozenset[str]:
+    """Every 008/35-37 value FIX-006 accepts: '|||', blanks and the current language codes."""
+    current = {code for code, entry in codes.languages().items() if not entry.obsolete}
+    return frozenset(current | {"|||", "   "})
+
+
+@cache
 def _coded_008_positions(material: str) -> tuple:
     """008 positions checked by FIX-003: all but 06, whose agreement with the dates is FIX-004's."""
     return tuple(p for p in marc21.field_008_positions(material) if p.start not in (6,))
@@ -129,17 +221,16 @@ def _coded_008_positions(material: str) -> tuple:
            marc_example(leader="00000nam a2200000 x 4500")))
 def leader_codes(record, context):
     leader = str(record.leader)
-    for hit in check_positions(leader, _coded_leader_positions(), "LDR"):
+    positions = _coded_leader_positions()
+    if holds_codes(leader, positions):
+        return  # every code defined; check_positions finds and words anything else
+    for hit in check_positions(leader, positions, "LDR"):
         oclc = _OCLC_LEVELS.get(leader[17]) if hit.location == "LDR/17" else None
         if oclc:
             yield Hit(hit.location, f"Leader/17 '{leader[17]}' is OCLC's code for {oclc[0]}, not a "
                       f"MARC 21 encoding level; in MARC 21 use {oclc[1]}")
         else:
             yield hit
-
-
-def _fields_008(record):
-    return _control_fields(record, "008")
 
 
 def _control_fields(record, tag: str):
@@ -152,9 +243,11 @@ def _control_fields(record, tag: str):
       tags=("008",),
       good=(marc_example(),), bad=(marc_example("=008  240101s2024\\\\\\\\nyu"),))
 def field_008_length(record, context):
-    for item in _fields_008(record):
+    for item in fields_tagged(record, "008"):
+        if not item.field.control_field:
+            continue
         length = len(item.field.data or "")
-        if length != marc21.field_008_length():
+        if length != _length_008():
             yield Hit(item.address, f"008 is {length} characters long; it must be exactly 40 "
                       "(fill unused positions with blanks or |)")
 
@@ -171,11 +264,13 @@ def field_008_codes(record, context):
     material = material_of(str(record.leader)[6:8])
     if material is None:
         return  # Leader/06 names no material type: FIX-001 reports it, 008 cannot be read
-    for item in _fields_008(record):
+    positions = _coded_008_positions(material)
+    for item in fields_tagged(record, "008"):
         data = item.field.data or ""
-        if len(data) != 40:
+        if len(data) != 40 or not item.field.control_field:
             continue  # FIX-002 reports the length; positions would be misread
-        yield from check_positions(data, _coded_008_positions(material), "008")
+        if not holds_codes(data, positions):  # a miss: check_positions finds each bad code
+            yield from check_positions(data, positions, "008")
 
 
 @rule("FIX-004", "field-008-dates", "008/06 type of date agrees with Date 1 and Date 2", ERROR,
@@ -189,9 +284,9 @@ def field_008_codes(record, context):
            marc_example(field_008(7, "20x4")),
            marc_example(field_008(6, "c1999    "))))
 def field_008_dates(record, context):
-    for item in _fields_008(record):
+    for item in fields_tagged(record, "008"):
         data = item.field.data or ""
-        if len(data) != 40:
+        if len(data) != 40 or not item.field.control_field:
             continue
         kind, date1, date2 = data[6], data[7:11], data[11:15]
         if kind == "b":
@@ -201,18 +296,13 @@ def field_008_dates(record, context):
         if not _YEAR.match(date1):
             yield Hit("008/07-10", f"008/07-10 (Date 1) is {quoted(date1)}; it must be a year "
                       "of four digits, with u for unknown digits (e.g. 19uu)")
-        expected = {
-            "s": ("    ", "blanks (one date only)"),
-            "c": ("9999", "'9999' (still being published)"),
-            "u": ("uuuu", "'uuuu' (status unknown)"),
-        }
-        if kind in ("s", "c", "u"):
-            wanted, words = expected[kind]
+        if kind in _DATE_2:
+            wanted, words = _DATE_2[kind]
             if date2 != wanted and not (kind == "s" and date2 == "||||"):
                 yield Hit("008/11-14", f"008/06 is '{kind}', so 008/11-14 (Date 2) should be "
                           f"{words}; it is {quoted(date2)}")
         elif kind == "e":
-            if not re.fullmatch(r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|  )", date2):
+            if not _MONTH_DAY.fullmatch(date2):
                 yield Hit("008/11-14", f"008/06 is 'e' (detailed date), so 008/11-14 holds the "
                           f"month and day (MMDD); it is {quoted(date2)}")
         elif kind in "dikmpqrt" and not _YEAR.match(date2):
@@ -228,12 +318,13 @@ def field_008_dates(record, context):
       good=(marc_example(),),
       bad=(marc_example(field_008(15, "usa")),))
 def country_code(record, context):
-    for item in _fields_008(record):
+    accepted = _countries_008()
+    for item in fields_tagged(record, "008"):
         data = item.field.data or ""
-        if len(data) != 40:
+        if len(data) != 40 or not item.field.control_field:
             continue
         value = data[15:18]
-        if value in ("|||", "xx ") or codes.is_valid_country(value):
+        if value in accepted:
             continue
         yield Hit("008/15-17", f"008/15-17 {quoted(value)} is not a code from the MARC Code List "
                   "for Countries (e.g. 'nyu' New York State, 'enk' England, 'fr ' France)")
@@ -247,12 +338,13 @@ def country_code(record, context):
       good=(marc_example(),),
       bad=(marc_example(field_008(35, "en ")),))
 def language_code(record, context):
-    for item in _fields_008(record):
+    accepted = _languages_008()
+    for item in fields_tagged(record, "008"):
         data = item.field.data or ""
-        if len(data) != 40:
+        if len(data) != 40 or not item.field.control_field:
             continue
         value = data[35:38]
-        if value in ("|||", "   ") or codes.is_valid_language(value):
+        if value in accepted:
             continue
         obsolete = codes.languages().get(f"-{value}")
         note = " (an obsolete code)" if obsolete else ""
@@ -278,7 +370,9 @@ def field_006(record, context):
             yield Hit(f"{item.address}/00", f"006/00 (form of material) is "
                       f"{describe_character(data[0])}, which is not a defined code")
             continue
-        yield from check_positions(data, _coded_006_positions(material), item.address)
+        positions = _coded_006_positions(material)
+        if not holds_codes(data, positions):  # a miss: check_positions finds each bad code
+            yield from check_positions(data, positions, item.address)
 
 
 @rule("FIX-008", "field-007", "007 codes are defined for its category", ERROR,
@@ -298,4 +392,6 @@ def field_007(record, context):
             yield Hit(f"{item.address}/00", f"007/00 (category of material) is "
                       f"{describe_character(data[0])}, which is not a defined category")
             continue
-        yield from check_positions(data, _coded_007_positions(data[0]), item.address)
+        positions = _coded_007_positions(data[0])
+        if not holds_codes(data, positions):  # a miss: check_positions finds each bad code
+            yield from check_positions(data, positions, item.address)

@@ -18,13 +18,21 @@ REQUIRED = {
     "040": "cataloging source",
     "245": "title statement",
 }
+#: The fields REQ-007 wants in an RDA record, with what they hold.
+_TYPE_FIELDS = {"336": "content type", "337": "media type", "338": "carrier type"}
 
 
 def is_rda(record) -> bool:
     """Described by RDA: 040 $e says 'rda'."""
-    return shared(record, "is-rda", lambda: any(
-        value.strip().lower() == "rda"
-        for item in data_fields(record, "040") for value in item.field.get_subfields("e")))
+    return shared(record, "is-rda", lambda: _described_by_rda(record))
+
+
+def _described_by_rda(record) -> bool:
+    for item in data_fields(record, "040"):
+        for code, value in item.field.subfields:
+            if code == "e" and value.strip().lower() == "rda":
+                return True
+    return False
 
 
 @rule("REQ-001", "required-fields", "Every record has 001, 008, 040 and 245", ERROR,
@@ -34,6 +42,8 @@ def is_rda(record) -> bool:
       good=(marc_example(),), bad=(marc_example(drop=("040",)), marc_example(drop=("001",))))
 def required_fields(record, context):
     present = tags_present(record)
+    if REQUIRED.keys() <= present:
+        return  # all four there: one set comparison; the loop names whichever is missing
     for tag, name in REQUIRED.items():
         if tag not in present:
             yield Hit(tag, f"the record has no {tag} ({name}); every record needs one")
@@ -46,7 +56,7 @@ def required_fields(record, context):
       good=(marc_example(),),
       bad=(marc_example("=100  1\\$aWriter, Ann.", "=110  2\\$aExample Society."),))
 def one_main_entry(record, context):
-    main = [item for item in data_fields(record, "100", "110", "111", "130")]
+    main = data_fields(record, "100", "110", "111", "130")
     for item in main[1:]:
         yield Hit(item.address, f"a second main entry ({item.field.tag}, after "
                                 f"{main[0].field.tag}); move it to a 7XX added entry")
@@ -97,12 +107,15 @@ def series_traced(record, context):
 def linkage_880(record, context):
     if not fields_tagged(record, "880"):
         return  # every finding of this rule is about an 880
-    links = {}
-    for item in data_fields(record):
-        if item.field.tag == "880":
+    # (tag, link number) of every $6 outside the 880s, read straight from the record's fields:
+    # only whether a pair is there matters, not which field has it.
+    links = set()
+    for field in record.fields:
+        if field.control_field or field.tag == "880":
             continue
-        for value in item.field.get_subfields("6"):
-            links[(item.field.tag, value[4:6])] = item
+        for code, value in field.subfields:
+            if code == "6":
+                links.add((field.tag, value[4:6]))
     for item in data_fields(record, "880"):
         sixes = item.field.get_subfields("6")
         if not sixes:
@@ -142,8 +155,7 @@ def rda_33x(record, context):
     if not is_rda(record):
         return
     present = tags_present(record)
-    names = {"336": "content type", "337": "media type", "338": "carrier type"}
-    for tag, name in names.items():
+    for tag, name in _TYPE_FIELDS.items():
         if tag not in present:
             yield Hit(tag, f"this record follows RDA (040 $e rda) but has no {tag} ({name})")
 
@@ -156,7 +168,7 @@ def rda_33x(record, context):
       good=(marc_example(),), bad=(marc_example(leader="00000nam a2200000 a 4500"),))
 def description_form(record, context):
     code = str(record.leader)[18:19]
-    if is_rda(record) and code == "a":
+    if code == "a" and is_rda(record):
         yield Hit("LDR/18", "Leader/18 is 'a' (AACR 2) but 040 $e says the record follows RDA; "
                   "code it 'i' (ISBD punctuation included) or 'c' (omitted)")
 
@@ -172,7 +184,10 @@ def description_form(record, context):
       bad=(marc_example("=040  \\\\$aCaSbx$erda$cCaSbx"),))
 def cataloging_language(record, context):
     for item in data_fields(record, "040"):
-        if not item.field.get_subfields("b"):  # an empty $b is STR-006's to report
+        for code, _ in item.field.subfields:
+            if code == "b":  # even an empty one: that is STR-006's to report
+                break
+        else:
             yield Hit(f"{item.address}$b", "040 has no $b (language of cataloging), so systems "
                       "assume English; add the MARC code of the language the record is written "
                       "in, e.g. $beng for English or $bfre for French")
@@ -187,7 +202,10 @@ def cataloging_language(record, context):
       bad=(marc_example("=245  10$kPapers."), marc_example("=245  10$bsubtitle$aExample.")))
 def title_proper_first(record, context):
     for item in data_fields(record, "245"):
-        codes = [code for code, _ in item.field.subfields if code not in "68"]
+        subfields = item.field.subfields
+        if subfields and subfields[0].code == "a":
+            continue  # $a first: the common case; the list below sees $6 and $8 before it
+        codes = [code for code, _ in subfields if code not in "68"]
         if "a" not in codes and "k" not in codes:
             yield Hit(item.address, "245 has no $a (title proper)")
         elif "a" not in codes:
