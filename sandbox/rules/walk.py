@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain
+from operator import attrgetter
 
 from pymarc import Field, Record
 
@@ -186,11 +188,13 @@ def shared(record: Record, key, compute):
     """``compute()``, worked out once per record while it is being validated: several rules
     read the same derived facts (the parsed call number, the table checks of every field)."""
     derived = _walked(record).derived
-    try:
-        return derived[key]
-    except KeyError:
+    value = derived.get(key, _MISSING)
+    if value is _MISSING:  # the first rule to ask, once per record (no exception raised for it)
         value = derived[key] = compute()
-        return value
+    return value
+
+
+_MISSING = object()
 
 
 _NONE: list[Located] = []  # shared empty answer: callers only read what they are given
@@ -217,11 +221,12 @@ def _data_fields(walk: _Walk, tags: tuple[str, ...]) -> list[Located]:
         return _NONE
     if len(groups) == 1:
         return groups[0]
-    return sorted((item for group in groups for item in group), key=_index)
+    merged = list(chain.from_iterable(groups))
+    merged.sort(key=_index)
+    return merged
 
 
-def _index(item: Located) -> int:
-    return item.index
+_index = attrgetter("index")  # a Located's place in record.fields
 
 
 def control_field(record: Record, tag: str) -> Field | None:
