@@ -1,8 +1,8 @@
 """``catsandbox lint`` and ``catsandbox rules``: the validator on the command line.
 
-A plain ISO 2709 file is cut into byte ranges of ``RECORDS_PER_PIECE`` records; each piece is read
-by ``sandbox.rules.fastread``, validated and turned into output lines in a worker (or in this
-process with one job), and the pieces come back in file order as they are done. Any other file —
+A plain ISO 2709 file is cut into byte ranges of up to ``RECORDS_PER_PIECE`` records; each piece
+is read by ``sandbox.rules.fastread``, validated and turned into output lines in a worker (or in
+this process with one job), and the pieces come back in file order as they are done. Any other file —
 another format, or ISO 2709 whose record boundaries need the full reader's repairs — is shared out
 by record number and merged back into file order.
 """
@@ -28,6 +28,7 @@ from sandbox.rules import PROFILES, SEVERITIES, all_rules, fastread, profile, va
 from sandbox.rules.model import REGISTRY, SEVERITY_RANK, Finding
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_LOWEST_RANK = min(SEVERITY_RANK.values())  # --min-severity info: every finding is reported
 
 
 def add_lint_parser(commands) -> None:
@@ -117,7 +118,8 @@ class _Lines:
         findings = (validate(item.record, self.selected, item.problems) if item.ok
                     else list(_unreadable(item, self.selected)))
         threshold = self.job.threshold
-        kept = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
+        kept = findings if threshold <= _LOWEST_RANK else [
+            f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
         if not kept:
             return ""
         control = display.control_number(item.record) if item.record is not None else ""
@@ -194,11 +196,31 @@ def _lint_share(task: tuple[_Job, int, int]) -> tuple[int, list[tuple[int, str]]
 
 
 #: Records per piece of work when a plain ISO 2709 file is split by byte ranges: large enough
-#: that handing pieces out costs little, small enough that the output streams steadily.
+#: that handing pieces out costs little, small enough that the output streams steadily. The
+#: last pieces are smaller (down to ``SMALLEST_PIECE``), so that the workers finish together
+#: instead of one waiting while another validates a whole piece.
 RECORDS_PER_PIECE = 1000
+SMALLEST_PIECE = 100
 
 
-def _ranges(path: str) -> list[tuple[int, int, int]] | None:
+def piece_sizes(records: int, jobs: int) -> list[int]:
+    """How many records each piece holds, in file order: ``RECORDS_PER_PIECE`` while plenty
+    remain, then (with more than one job) a share of what is left: half of it divided among the
+    jobs. A remainder too small to be a piece joins the piece before it."""
+    sizes = []
+    left = records
+    while left > 0:
+        size = min(RECORDS_PER_PIECE, left)
+        if jobs > 1:
+            size = min(size, max(SMALLEST_PIECE, left // (2 * jobs)))
+        if left - size < SMALLEST_PIECE:
+            size = left
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+def _ranges(path: str, jobs: int = 1) -> list[tuple[int, int, int]] | None:
     """(start, end, first record number) pieces of a plain ISO 2709 file, or None if the file
     is anything else (then the full reader reads it, shared out by record number)."""
     fmt = detect_format(path)
@@ -214,11 +236,12 @@ def _ranges(path: str) -> list[tuple[int, int, int]] | None:
             size = len(data)
     if offsets is None:
         return None
-    pieces = []
-    for first in range(0, len(offsets), RECORDS_PER_PIECE):
-        after = first + RECORDS_PER_PIECE
+    pieces, first = [], 0
+    for count in piece_sizes(len(offsets), jobs):
+        after = first + count
         pieces.append((offsets[first], offsets[after] if after < len(offsets) else size,
                        first + 1))
+        first = after
     return pieces
 
 
@@ -247,7 +270,7 @@ def _settle() -> None:
 def _results(job: _Job, pool, jobs: int):
     """(records, output, counts) for one file, piece by piece in file order; the output is
     encoded bytes for a plain ISO 2709 file, text for any other."""
-    pieces = _ranges(job.path)
+    pieces = _ranges(job.path, jobs)
     if pieces is not None:
         tasks = [(job, start, end, first) for start, end, first in pieces]
         results = pool.imap(_lint_range, tasks) if pool else map(_lint_range, tasks)

@@ -150,3 +150,20 @@ def test_encoded_pieces_reach_any_stream_as_the_text_would():
         read = [s.getvalue() if isinstance(s, io.StringIO) else s.buffer.getvalue()
                 for s in (plain, piped)]
         assert read[0] == read[1]
+
+
+def test_pieces_cover_the_file_and_shrink_towards_its_end():
+    from sandbox.lint import RECORDS_PER_PIECE, SMALLEST_PIECE, piece_sizes
+
+    for records in (0, 1, 99, 1000, 1050, 5000, 50_000):
+        for jobs in (1, 2, 4):
+            sizes = piece_sizes(records, jobs)
+            assert sum(sizes) == records and all(size > 0 for size in sizes)
+            assert all(size < RECORDS_PER_PIECE + SMALLEST_PIECE for size in sizes)
+            if records >= SMALLEST_PIECE:
+                assert all(size >= SMALLEST_PIECE for size in sizes)
+    assert piece_sizes(50_000, 1) == [RECORDS_PER_PIECE] * 50  # one process: no need to shrink
+    shared = piece_sizes(50_000, 2)
+    assert shared[0] == RECORDS_PER_PIECE and shared[-1] < RECORDS_PER_PIECE // 4
+    body = shared[:-1]  # the last piece may have taken in a remainder too small to stand alone
+    assert all(earlier >= later for earlier, later in zip(body, body[1:]))
