@@ -68,10 +68,25 @@ _DATE_LIKE = re.compile(r"(?:ca\. )?\d{3,4}(?:-\d{0,4})?\Z|\d{1,2}(?:st|nd|rd|th
 
 
 def _subject_fields(record):
-    """The subject fields (and the 880s that parallel them) with the tag each stands for,
-    found once per record for the nine rules that read them."""
-    return shared(record, "subject-fields", lambda: [
-        (item, effective_tag(item.field)) for item in data_fields_as(record, *SUBJECT_TAGS)])
+    """The subject fields (and the 880s that parallel them), each as ``(item, tag, subfields,
+    subfield_codes, values)``: the tag it stands for, and its subfields' codes and values in two
+    tuples. Found once per record for the nine rules that read them; with the codes at hand a
+    rule sees in one test that a heading has nothing for it (no $2, no $v) instead of walking
+    its subfields again."""
+    return shared(record, "subject-fields", lambda: _find_subject_fields(record))
+
+
+def _find_subject_fields(record) -> list[tuple]:
+    found = []
+    for item in data_fields_as(record, *SUBJECT_TAGS):
+        field = item.field
+        subfields = field.subfields
+        subfield_codes, values = zip(*subfields) if subfields else ((), ())
+        tag = field.tag
+        if tag == "880":
+            tag = effective_tag(field)
+        found.append((item, tag, subfields, subfield_codes, values))
+    return found
 
 
 def _is_data(code: str) -> bool:
@@ -102,10 +117,12 @@ def _ends_with_abbreviation(text: str) -> bool:
       bad=(marc_example("=650  \\7$aCats."), marc_example("=650  \\0$aCats.$2fast"),
            marc_example("=655  \\4$aNovels.$2lcgft")))
 def thesaurus_source(record, context):
-    for item, tag in _subject_fields(record):
+    for item, tag, _, subfield_codes, _ in _subject_fields(record):
         field = item.field
         indicator = field.indicator2
-        sources = [position for position, (code, _) in enumerate(field.subfields) if code == "2"]
+        # Most headings have no $2: no need to look for where it is.
+        sources = ([position for position, code in enumerate(subfield_codes) if code == "2"]
+                   if "2" in subfield_codes else ())
         if indicator == "7" and not sources:
             yield Hit(f"{item.address}/ind2", f"{tag} second indicator is 7 (source in $2) but "
                       "there is no $2; add $2 with the code of the vocabulary the heading comes "
@@ -147,18 +164,21 @@ def _known_source(code: str) -> bool:
            marc_example("=650  \\7$aCats.$2ddc")))
 def source_code(record, context):
     everything = codes.source_codes()
-    for item, tag in _subject_fields(record):
-        for position, (code, value) in enumerate(item.field.subfields):
+    for item, tag, subfields, subfield_codes, _ in _subject_fields(record):
+        if "2" not in subfield_codes:
+            continue  # most headings (ind2 0 LCSH) have no source code to check
+        for position, (code, value) in enumerate(subfields):
             if code != "2":
                 continue
             text = value.strip()
-            where = item.subfield_address(position)
             if _known_source(text):
                 entry = everything.get(text)
                 if entry is not None and entry.deprecated:
-                    yield Hit(where, f"{tag} $2 {quoted(text)} ({entry.name}) is "
-                              f"{entry.note or 'deprecated'} in LC's source code list")
+                    yield Hit(item.subfield_address(position), f"{tag} $2 {quoted(text)} "
+                              f"({entry.name}) is {entry.note or 'deprecated'} in LC's source "
+                              "code list")
                 continue
+            where = item.subfield_address(position)  # worked out only for a code reported
             cleaned = text.rstrip(".;,: ").lower()
             if cleaned and _known_source(cleaned):
                 yield Hit(where, f"{tag} $2 {quoted(value)} should be written {quoted(cleaned)}: "
@@ -181,9 +201,11 @@ def source_code(record, context):
       bad=(marc_example("=650  \\7$2fast$0(OCoLC)fst00849478"),
            marc_example("=650  \\0$xHistory.")))
 def main_term_missing(record, context):
-    for item, tag in _subject_fields(record):
+    for item, tag, _, subfield_codes, _ in _subject_fields(record):
+        if "a" in subfield_codes:
+            continue  # the usual heading: its main term is there
         field = item.field
-        present = {code for code, _ in field.subfields}
+        present = set(subfield_codes)
         if "a" in present or (tag == "655" and field.indicator1 == "0" and "b" in present):
             continue  # a faceted 655 may carry its terms in $b
         if present & set(SUBDIVISIONS):
@@ -213,21 +235,23 @@ def _has_term(value: str) -> bool:
       bad=(marc_example("=650  \\0$xBehavior$aCats."),
            marc_example("=650  \\0$aCats$x--$vJuvenile literature.")))
 def subdivision_after_main_term(record, context):
-    for item, tag in _subject_fields(record):
-        seen_main = False
-        for position, (code, value) in enumerate(item.field.subfields):
-            if code == "a":
-                seen_main = True
+    for item, tag, _, subfield_codes, values in _subject_fields(record):
+        # Where the main term is, if anywhere.
+        main = subfield_codes.index("a") if "a" in subfield_codes else -1
+        for position, code in enumerate(subfield_codes):
             if code not in SUBDIVISIONS:
                 continue
-            where = item.subfield_address(position)
-            if not seen_main and "a" in {c for c, _ in item.field.subfields}:
-                yield Hit(where, f"{tag} ${code} ({_NAMES[code]}) {quoted(value)} comes before "
-                          "the main term in $a; the heading starts with its main term and the "
-                          "subdivisions follow it")
+            value = values[position]
+            if position < main:
+                yield Hit(item.subfield_address(position), f"{tag} ${code} ({_NAMES[code]}) "
+                          f"{quoted(value)} comes before the main term in $a; the heading starts "
+                          "with its main term and the subdivisions follow it")
+            if value[:1].isalnum():
+                continue  # fast path: a term starts here; ``_has_term`` looks at anything else
             if value.strip() and not _has_term(value):  # wholly empty: STR-006 reports it
-                yield Hit(where, f"{tag} ${code} ({_NAMES[code]}) holds no term "
-                          f"({quoted(value)}); delete the empty subdivision or type its term")
+                yield Hit(item.subfield_address(position), f"{tag} ${code} ({_NAMES[code]}) "
+                          f"holds no term ({quoted(value)}); delete the empty subdivision or "
+                          "type its term")
 
 
 @cache
@@ -252,9 +276,11 @@ def _established_after_form(form: str, topic: str) -> bool:
             marc_example("=650  \\0$aEnglish language$vDictionaries$xFrench.")),
       bad=(marc_example("=650  \\0$aCats$vPeriodicals$xHistory."),))
 def form_subdivision_last(record, context):
-    for item, tag in _subject_fields(record):
+    for item, tag, subfields, subfield_codes, _ in _subject_fields(record):
+        if "v" not in subfield_codes or "x" not in subfield_codes:
+            continue  # no $x that could follow a $v
         form = None
-        for position, (code, value) in enumerate(item.field.subfields):
+        for position, (code, value) in enumerate(subfields):
             if code == "v":
                 form = value
             elif code == "x" and form is not None:
@@ -278,12 +304,13 @@ def form_subdivision_last(record, context):
       bad=(marc_example("=650  \\0$aCats$xDictionaries."),
            marc_example("=650  \\0$aDetectives$xFiction.")))
 def form_word_in_x(record, context):
-    for item, tag in _subject_fields(record):
-        subfields = item.field.subfields
+    for item, tag, subfields, subfield_codes, _ in _subject_fields(record):
+        if "x" not in subfield_codes:
+            continue
         for position, (code, value) in enumerate(subfields):
             if code != "x" or _text(value) not in FORM_WORDS:
                 continue
-            if any(later == "v" for later, _ in subfields[position + 1:]):
+            if "v" in subfield_codes[position + 1:]:
                 continue  # "$xPeriodicals$vIndexes": a work about periodicals, in a form
             yield Hit(item.subfield_address(position), f"{tag} $x {quoted(value)} is usually a "
                       f"form subdivision: if the item is itself {_text(value)}, code it $v; keep "
@@ -307,8 +334,13 @@ def _guess_code(part: str) -> str:
            marc_example("=651  \\0$aFrance$xHistory--1789-1799."),
            marc_example("=650  \\0$aCats\u2014Behavior.")))
 def typed_dashes(record, context):
-    for item, tag in _subject_fields(record):
-        for position, (code, value) in enumerate(item.field.subfields):
+    for item, tag, subfields, _, values in _subject_fields(record):
+        # Dashes as the subfields below see them ('--', an em dash, two en dashes), looked for
+        # in the whole heading at once: nearly every heading has none.
+        joined = "\x1f".join(values)
+        if "--" not in joined and "\u2014" not in joined and "\u2013\u2013" not in joined:
+            continue
+        for position, (code, value) in enumerate(subfields):
             dashed = value.replace("\u2014", "--").replace("\u2013\u2013", "--")  # em dash too
             if not _is_data(code) or "--" not in dashed:
                 continue
@@ -341,14 +373,16 @@ def _carries_punctuation(record) -> bool:
 def final_punctuation(record, context):
     if not _carries_punctuation(record):
         return  # Leader/18 'c' or 'n': PCC minimal punctuation, no final period
-    for item, tag in _subject_fields(record):
+    for item, tag, _, subfield_codes, values in _subject_fields(record):
         vocabulary = _LC_PUNCTUATED.get(item.field.indicator2)
         if vocabulary is None:
             continue  # ind2 7 (FAST, LCGFT…) and others follow their own practice
-        texts = [(i, v) for i, (c, v) in enumerate(item.field.subfields) if _is_data(c)]
-        if not texts:
+        position = len(subfield_codes) - 1  # the last subfield holding text
+        while position >= 0 and not _is_data(subfield_codes[position]):
+            position -= 1
+        if position < 0:
             continue
-        position, value = texts[-1]
+        value = values[position]
         end = value.rstrip()
         if end and not end.endswith(_FINAL_MARKS):
             yield Hit(item.subfield_address(position), f"{vocabulary} heading {tag} should end "
@@ -369,9 +403,10 @@ def final_punctuation(record, context):
       bad=(marc_example("=650  \\0$aCats.$xBehavior."),
            marc_example("=600  10$aLincoln, Abraham,$d1809-1865.$vPortraits.")))
 def period_before_subdivision(record, context):
-    for item, tag in _subject_fields(record):
-        subfields = item.field.subfields
-        for position, (code, value) in enumerate(subfields):
+    for item, tag, subfields, subfield_codes, values in _subject_fields(record):
+        if "." not in "\x1f".join(values[:-1]):
+            continue  # no period but a final one, as in most headings: none before a subdivision
+        for position, code in enumerate(subfield_codes):
             if position == 0 or code not in SUBDIVISIONS:
                 continue
             before_code, before = subfields[position - 1]
