@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sandbox.classify.parts import data_rows
 
@@ -59,11 +59,12 @@ class CutterRow:
     digit: str
     applies_to: str
 
-    @property
+    # Cached: a Cutter tests rows for every letter it reads, and rows are the table's, made once.
+    @cached_property
     def first(self) -> str:
         return self.letters.split("-")[0]
 
-    @property
+    @cached_property
     def last(self) -> str:
         return self.letters.split("-")[-1]
 
@@ -111,18 +112,24 @@ def table() -> tuple[CutterRow, ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=None)
 def rows_for(rule: str) -> tuple[CutterRow, ...]:
+    """The table's rows for one rule (``vowel``, ``expansion`` ...), in file order; picked out
+    once per rule, as a Cutter looks rows up for every letter it reads."""
     return tuple(row for row in table() if row.rule == rule)
 
 
 def filing_form(name: str) -> tuple[str, list[str]]:
     """The letters and numerals a name is cuttered by, and a step for each change made."""
     steps = []
-    folded = "".join(_FOLDED.get(ch, ch) for ch in name)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    if folded != name or plain != folded:
-        steps.append(f"Drop accents and other marks on letters: {name!r} files as {plain!r}.")
+    if name.isascii():
+        plain = name  # nothing to fold or decompose: _FOLDED and NFKD change no ASCII character
+    else:
+        folded = "".join(_FOLDED.get(ch, ch) for ch in name)
+        decomposed = unicodedata.normalize("NFKD", folded)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if folded != name or plain != folded:
+            steps.append(f"Drop accents and other marks on letters: {name!r} files as {plain!r}.")
     kept = []
     dropped = set()
     for ch in plain:

@@ -35,6 +35,7 @@ LATEST_ABRIDGED_EDITION = 15
 
 _PREFIX = re.compile(r"(?P<prefix>[A-Za-z][A-Za-z.]{0,5})\s*(?=\d)")
 _MARKS = "".join(re.escape(mark) for mark in SEGMENT_MARKS)
+_MARK = re.compile(f"[{_MARKS}]")
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,47 @@ class DeweyNumber:
         return self.number
 
 
+#: The usual shape of 082 $a, read in one step: three digits, and after them a point, a decimal
+#: part ending in 1-9 and LC's "/" marks each between two digits (``005.133``, ``975.5/4252``,
+#: ``973/.0496073``). A prefix, prime marks and every problem are left to the full reading.
+_WELL_FORMED = re.compile(r"[0-9]{3}(?:(?:/?\.|\./)(?:[0-9]/?)*[1-9])?")
+
+
 def parse_dewey(text: str) -> DeweyNumber | list[DeweyProblem]:
     """Read a Dewey number, or list everything wrong with it."""
+    body, _, suffix = text.strip().partition(" ")
+    if _WELL_FORMED.fullmatch(body):
+        return _read_well_formed(text, body, suffix.strip())
+    # Everything else: prefixes, prime marks, and listing what is wrong.
+    return _parse_in_full(text)
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _read_well_formed(text: str, body: str, suffix: str) -> DeweyNumber:
+    """The number :data:`_WELL_FORMED` matched (``body``, before any suffix), as the full reading
+    gives it."""
+    segments = body.split("/")
+    positions = []
+    digits = 0
+    for segment in segments[:-1]:
+        digits += len(segment) - segment.count(".")
+        positions.append(digits)
+    # DeweyNumber(...) without the frozen dataclass's per-field __init__ (the same object, equal
+    # and hashed alike): DDC-001 reads every 082 $a, and setting seven frozen fields one by one
+    # cost as much as reading the number.
+    parsed = _new_object(DeweyNumber)
+    _set_attribute(parsed, "__dict__", {
+        "text": text, "number": body.replace("/", ""), "prefix": "", "suffix": suffix,
+        "marks": ("/",) * len(positions), "mark_positions": tuple(positions),
+        "segments": tuple(segments)})
+    return parsed
+
+
+def _parse_in_full(text: str) -> DeweyNumber | list[DeweyProblem]:
+    """:func:`parse_dewey` for any text, character by character."""
     original = text
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
@@ -171,7 +211,7 @@ def parse_dewey(text: str) -> DeweyNumber | list[DeweyProblem]:
         return problems
 
     number = digits[:3] + ("." + digits[3:] if len(digits) > 3 else "")
-    segments = [piece for piece in re.split(f"[{_MARKS}]", body)]
+    segments = _MARK.split(body)
     return DeweyNumber(text=original, number=number, prefix=prefix, suffix=suffix, marks=tuple(marks),
                        mark_positions=tuple(positions), segments=tuple(segments))
 
@@ -179,6 +219,11 @@ def parse_dewey(text: str) -> DeweyNumber | list[DeweyProblem]:
 def _without_trailing_zeros(digits: str) -> str:
     decimals = digits[3:].rstrip("0")
     return digits[:3] + ("." + decimals if decimals else "")
+
+
+#: 082 $2: an edition number (``23``), or number and language code for other editions (``5/nor``).
+_EDITION = re.compile(r"\d{1,2}")
+_OTHER_EDITION = re.compile(r"(\d{1,2})/([a-z]{3})")
 
 
 def edition_source_problems(value: str, first_indicator: str | None = None) -> list[str]:
@@ -190,13 +235,12 @@ def edition_source_problems(value: str, first_indicator: str | None = None) -> l
     value = value.strip()
     if not value:
         return ["082 $2 is empty: it holds the number of the Dewey edition used (e.g. 23)."]
-    other = re.fullmatch(r"(\d{1,2})/([a-z]{3})", value)
-    if other:
-        if first_indicator not in (None, "7"):
-            return [(f"{value!r} names an edition with a language code, which goes with first "
-                     f"indicator 7 (other edition), not {first_indicator!r}.")]
-        return []
-    if not re.fullmatch(r"\d{1,2}", value):
+    if not _EDITION.fullmatch(value):  # the usual "23" first
+        if _OTHER_EDITION.fullmatch(value):
+            if first_indicator not in (None, "7"):
+                return [(f"{value!r} names an edition with a language code, which goes with first "
+                         f"indicator 7 (other edition), not {first_indicator!r}.")]
+            return []
         return [(f"{value!r} is not an edition number: 082 $2 holds digits, such as 23 (full) or 15 "
                  "(abridged), or an edition and language code for other editions, such as 5/nor.")]
     edition = int(value)
@@ -361,7 +405,7 @@ def _edition(edition: str | None, first_indicator: str | None) -> Explained:
                      f"{kinds.get(first_indicator, 'not a defined value (0, 1 or 7)')}.")
     if edition is not None:
         value = edition.strip()
-        other = re.fullmatch(r"(\d{1,2})/([a-z]{3})", value)
+        other = _OTHER_EDITION.fullmatch(value)
         if other:
             parts.append(f"082 $2 {value}: edition {other.group(1)} in the language coded "
                          f"{other.group(2)!r}.")

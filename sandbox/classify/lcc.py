@@ -59,7 +59,8 @@ class Subclass:
 
     def contains(self, number: Decimal | str) -> bool:
         """Whether a class number falls within one of this subclass's spans."""
-        value = Decimal(str(number))
+        # A Decimal is used as it is (LCC-001 asks for every call number); anything else is read.
+        value = number if isinstance(number, Decimal) else Decimal(str(number))
         for low, high in self.ranges:
             if low <= value <= high:
                 return True
@@ -221,6 +222,14 @@ _DATE = re.compile(r"\s*(?P<date>\d{4}(?:-\d{2,4})?[a-z]?)(?=\s|$)")
 _DESIGNATION = re.compile(
     r"\s*(?P<label>v\.|vol\.|pt\.|no\.|c\.|copy)\s*(?P<value>\d+[A-Za-z]?)(?=\s|$)", re.IGNORECASE)
 _WORD = re.compile(r"\s*(?P<word>suppl\.|index|atlas|guide|ser\.\s*\d+)(?=\s|$)", re.IGNORECASE)
+#: The usual shape of a call number, read in one step: capital class letters (not starting with
+#: I, O, W, X or Y, which are no classes), a class number, up to three Cutters and a plain date at
+#: the end: "QA76.73.P98 L88 2001", "PR 4034 .P7 1980b", "PS3545 1990".
+_WELL_FORMED = re.compile(
+    r"(?P<letters>[A-HJ-NP-VZ][A-Z]{0,2}) ?(?P<number>[0-9]{1,4}(?:\.[0-9]+)?)"
+    r"(?P<cutters>(?:\.| \.?)[A-Z][0-9]+(?: \.?[A-Z][0-9]+){0,2})?"
+    r"(?: (?P<date>[0-9]{4}[a-z]?))?")
+_MARKERS = re.compile(r"\$[ab]\s*")
 _LABELS = {"v.": "volume", "vol.": "volume", "pt.": "part", "no.": "number", "c.": "copy",
            "copy": "copy"}
 _NOT_CLASSES = set("IOWXY")
@@ -234,8 +243,18 @@ def parse_call_number(text: str) -> LCCallNumber | ParseProblem:
     MARC 050's ``QA76.73.P98 $b L88 2013`` (``$a``/``$b`` markers are ignored), lower-case class
     letters, ``v. 2``/``v.2``, ``c.2``/``copy 2``.
     """
+    well_formed = _WELL_FORMED.fullmatch(text.strip())
+    if well_formed:
+        return _read_well_formed(text, well_formed)
+    # Everything else: $a/$b markers, lower case, class dates, work letters, volumes and copies,
+    # other blanks, and saying what is wrong.
+    return _parse_in_full(text)
+
+
+def _parse_in_full(text: str) -> LCCallNumber | ParseProblem:
+    """:func:`parse_call_number` for any text, part by part."""
     original = text
-    cleaned = re.sub(r"\$[ab]\s*", " ", text).strip()
+    cleaned = _MARKERS.sub(" ", text).strip()
     if not cleaned:
         return ParseProblem(original, "The call number is empty.", 0)
     match = _CLASS.match(cleaned)
@@ -259,8 +278,9 @@ def parse_call_number(text: str) -> LCCallNumber | ParseProblem:
     elements: list[tuple[str, str]] = []
     if found["class_date"]:
         elements.append(("class date", found["class_date"]))
-    while cleaned[pos:].strip():
-        designated = any(found[key] for key in ("volume", "part", "number", "copy")) or other
+    while pos < len(cleaned):  # ``cleaned`` ends in no blank: whatever is left is a part to read
+        designated = (found["volume"] or found["part"] or found["number"] or found["copy"]
+                      or other)
         cutter = None if designated else _CUTTER.match(cleaned, pos)
         if cutter is None and cutters and not designated:
             cutter = _WORK_LETTERS.match(cleaned, pos)
@@ -295,8 +315,39 @@ def parse_call_number(text: str) -> LCCallNumber | ParseProblem:
             pos = word.end()
             continue
         return _unreadable(original, cleaned, pos)
-    return LCCallNumber(text=original, class_letters=letters, class_number=number,
-                        cutters=tuple(cutters), other=tuple(other), elements=tuple(elements), **found)
+    return _new_call_number({
+        "text": original, "class_letters": letters, "class_number": number,
+        "class_date": found["class_date"], "cutters": tuple(cutters), "date": found["date"],
+        "volume": found["volume"], "part": found["part"], "number": found["number"],
+        "copy": found["copy"], "other": tuple(other), "elements": tuple(elements)})
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _read_well_formed(original: str, match: re.Match) -> LCCallNumber:
+    """The call number :data:`_WELL_FORMED` matched, as the full reading gives it."""
+    letters, number, run, date = match.groups()
+    # Cutters hold no full stops or blanks, so the run ".P98 L88" splits into ("P98", "L88").
+    cutters = tuple(run.replace(".", " ").split()) if run else ()
+    elements = [("cutter", value) for value in cutters]
+    if date:
+        elements.append(("date", date))
+    return _new_call_number({
+        "text": original, "class_letters": letters, "class_number": number, "class_date": None,
+        "cutters": cutters, "date": date, "volume": None, "part": None, "number": None,
+        "copy": None, "other": (), "elements": tuple(elements)})
+
+
+def _new_call_number(values: dict) -> LCCallNumber:
+    """``LCCallNumber(**values)`` (``values`` names every field, in order), made without the
+    frozen dataclass's per-field ``__init__``: the same object, equal and hashed alike. LCC-001
+    reads the call number of most records, and setting eleven frozen fields one by one cost
+    more than reading the text."""
+    call = _new_object(LCCallNumber)
+    _set_attribute(call, "__dict__", values)
+    return call
 
 
 def _no_class(original: str, cleaned: str) -> ParseProblem:
@@ -318,15 +369,20 @@ def _unreadable(original: str, cleaned: str, pos: int) -> ParseProblem:
     start = pos + len(rest) - len(rest.lstrip())
     bad = rest.split()[0]
     hint = ""
-    if re.fullmatch(r"\.?[A-Za-z]\d*\.\d+", bad):
+    if _DECIMAL_CUTTER.fullmatch(bad):
         hint = " A Cutter has no decimal point inside it: .A45, not .A4.5."
-    elif re.fullmatch(r"\.?[A-Za-z]\.?", bad):
+    elif _BARE_LETTER.fullmatch(bad):
         hint = " A Cutter is a letter followed by digits (.A45)."
     return ParseProblem(original, f"Cannot read {bad!r} as a Cutter, date, volume or copy." + hint, start)
 
 
+_DECIMAL_CUTTER = re.compile(r"\.?[A-Za-z]\d*\.\d+")
+_BARE_LETTER = re.compile(r"\.?[A-Za-z]\.?")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _is_ordinal(value: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", value))
+    return bool(_ORDINAL.fullmatch(value))
 
 
 def _cutter_digits(cutter: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sandbox.classify import cutter, dewey, lcc
+from sandbox.classify.lcc import ParseProblem
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.walk import data_fields, quoted, shared
@@ -25,24 +26,35 @@ _LOCATION_NOTE = re.compile(r"\s*<[^>]*>\s*$")
 
 def _call_number(field) -> tuple[str, str]:
     """(text of $a, text of $b) of the first classification number in the field."""
-    classes = field.get_subfields("a")
-    items = field.get_subfields("b")
-    return (classes[0].strip() if classes else "", items[0].strip() if items else "")
+    # One pass over the subfields: get_subfields would build a list for each code.
+    class_part = item_part = None
+    for code, value in field.subfields:
+        if code == "a":
+            if class_part is None:
+                class_part = value
+        elif code == "b" and item_part is None:
+            item_part = value
+    return (class_part.strip() if class_part is not None else "",
+            item_part.strip() if item_part is not None else "")
 
 
 def _parsed(record):
     """(field, $a, $b, parsed call number) of each 050/090, parsed once for both LCC rules."""
-    return shared(record, "lc-call-numbers", lambda: list(_parse_call_numbers(record)))
+    return shared(record, "lc-call-numbers", lambda: _parse_call_numbers(record))
 
 
-def _parse_call_numbers(record):
+def _parse_call_numbers(record) -> list:
+    found = []
     for item in data_fields(record, "050", "090"):
         class_part, item_part = _call_number(item.field)
-        if not class_part or _SHELVING_NUMBER.match(class_part):
+        # Every shelving number begins with MLC: the pattern is only tried on those.
+        if not class_part or class_part.startswith("MLC") and _SHELVING_NUMBER.match(class_part):
             continue
-        item_part = _LOCATION_NOTE.sub("", item_part)  # LC's location note "<Orien Korea>"
+        if "<" in item_part:
+            item_part = _LOCATION_NOTE.sub("", item_part)  # LC's location note "<Orien Korea>"
         text = f"{class_part} {item_part}".strip()
-        yield item, class_part, item_part, lcc.parse_call_number(text)
+        found.append((item, class_part, item_part, lcc.parse_call_number(text)))
+    return found
 
 
 @rule("LCC-001", "lc-call-number", "050/090 hold a well-formed LC call number in a real subclass",
@@ -55,18 +67,20 @@ def _parse_call_numbers(record):
            marc_example("=050  00$aQ A76$bK34 2011")))
 def lc_call_number(record, context):
     for item, class_part, _, parsed in _parsed(record):
-        where = f"{item.address}$a"
-        if isinstance(parsed, lcc.ParseProblem):
-            yield Hit(where, f"{item.field.tag} {quoted(class_part)}: {parsed.message}")
+        if isinstance(parsed, ParseProblem):
+            yield Hit(f"{item.address}$a", f"{item.field.tag} {quoted(class_part)}: {parsed.message}")
             continue
         subclass = lcc.subclass(parsed.class_letters)
         if subclass is None:
-            yield Hit(where, f"{item.field.tag} class letters '{parsed.class_letters}' are not an "
-                      "LC Classification subclass (see the LCC outline)")
-        elif lcc.in_range(parsed) is False:
+            yield Hit(f"{item.address}$a", f"{item.field.tag} class letters "
+                      f"'{parsed.class_letters}' are not an LC Classification subclass (see the "
+                      "LCC outline)")
+        elif subclass.ranges and not subclass.contains(parsed.class_value):
+            # lcc.in_range(parsed) is False, with the outline's row already at hand
             spans = ", ".join(f"{low}-{high}" for low, high in subclass.ranges)
-            yield Hit(where, f"{item.field.tag} class number {parsed.class_number} is outside "
-                      f"the numbers of subclass {subclass.letters} ({subclass.caption}: {spans})")
+            yield Hit(f"{item.address}$a", f"{item.field.tag} class number "
+                      f"{parsed.class_number} is outside the numbers of subclass "
+                      f"{subclass.letters} ({subclass.caption}: {spans})")
 
 
 def _main_entry_name(record) -> str | None:
@@ -94,18 +108,20 @@ def _main_entry_name(record) -> str | None:
       bad=(marc_example("=050  \\4$aQA76.73.P98$bW25 2024"),
            marc_example("=090  \\\\$aQA76.73.P98$bA12 2024")))
 def cutter_advice(record, context):
-    name = _main_entry_name(record)
-    if not name or not name[0].isalpha():
-        return
+    name = initial = None  # the main entry's, worked out when a call number needs them
     for item, _, item_part, parsed in _parsed(record):
-        if isinstance(parsed, lcc.ParseProblem) or not parsed.cutters:
+        if isinstance(parsed, ParseProblem) or not parsed.cutters:
             continue
         if item.field.tag == "050" and item.field.indicator2 == "0":
             continue  # assigned by LC, which adjusts Cutters to its shelflist on purpose
         if parsed.class_letters.startswith("P"):
             continue  # literature: author numbers come from the P tables, not from G 63 alone
+        if name is None:
+            name = _main_entry_name(record)
+            if not name or not name[0].isalpha():
+                return
+            initial = cutter.filing_form(name)[0][:1].upper()
         where = f"{item.address}$b" if item_part else f"{item.address}$a"
-        initial = cutter.filing_form(name)[0][:1].upper()
         matching = [c for c in parsed.cutters if c[:1].upper() == initial]
         if not matching:
             shown = ", ".join(f".{c}" for c in parsed.cutters)
@@ -136,10 +152,12 @@ def dewey_number(record, context):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a":
                 continue
+            parsed = dewey.parse_dewey(value)
+            if not isinstance(parsed, list):
+                continue  # a Dewey number (LC's symbols, which have no digits, never read as one)
             if value.strip().strip("[]").upper() in _LC_DEWEY_SYMBOLS:
                 continue  # LC's symbols for biography, fiction and easy books
-            parsed = dewey.parse_dewey(value)
-            if isinstance(parsed, list) and parsed:
+            if parsed:
                 more = f" (and {len(parsed) - 1} more problem(s))" if len(parsed) > 1 else ""
                 yield Hit(item.subfield_address(position),
                           f"{item.field.tag} $a {quoted(value)}: {parsed[0].message}{more}")
@@ -153,10 +171,14 @@ def dewey_number(record, context):
       bad=(marc_example("=082  04$a005.133"), marc_example("=082  74$a005.133$223x")))
 def dewey_edition(record, context):
     for item in data_fields(record, "082"):
-        editions = item.field.get_subfields("2")
-        if not editions:
+        edition = None  # the first $2 (one pass over the subfields: no list per field)
+        for code, value in item.field.subfields:
+            if code == "2":
+                edition = value
+                break
+        if edition is None:
             yield Hit(f"{item.address}$2", "082 has no $2; it names the Dewey edition the number "
                       "comes from (e.g. 23)")
             continue
-        for message in dewey.edition_source_problems(editions[0], item.field.indicator1):
+        for message in dewey.edition_source_problems(edition, item.field.indicator1):
             yield Hit(f"{item.address}$2", message)
