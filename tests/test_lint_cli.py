@@ -126,30 +126,52 @@ def test_json_lines_are_exactly_what_json_dumps_writes(corpus):
             assert json.dumps(json.loads(line), ensure_ascii=False) == line
 
 
-def test_encoded_pieces_reach_any_stream_as_the_text_would():
-    """Workers hand back output already encoded as standard output encodes; written through a
-    stream with a binary buffer, one without, or one with another encoding, it must read the
-    same as if the text itself had been written."""
+def test_encoded_pieces_reach_any_stream_as_the_text_would(tmp_path):
+    """Workers hand back output already encoded as standard output encodes, in memory or in a
+    spool file; written through a stream with a binary buffer, one without, a real file (copied
+    by the kernel) or one with another encoding, it must read the same as if the text itself
+    had been written, and the spool file must be gone."""
     import io
 
     from sandbox.lint import _output_encoding, _writer
 
     text = "bad.mrc: record 1 (ocm1) 245: error ÉTÉ — ‘Žluťoučký’ kůň 中文\n"
-    for make in (io.StringIO,
-                 lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
-                 lambda: io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")):
-        plain, piped = make(), make()
-        plain.write("file\trecord\n")
-        plain.write(text)
-        write = _writer(piped)
-        write("file\trecord\n")  # the TSV header is text, written before any piece
-        encoding, errors = _output_encoding(piped)
-        write(text.encode(encoding, errors))
-        for stream in (plain, piped):
-            stream.flush()
-        read = [s.getvalue() if isinstance(s, io.StringIO) else s.buffer.getvalue()
-                for s in (plain, piped)]
-        assert read[0] == read[1]
+    files = iter(range(100))
+
+    def real_file(encoding="utf-8"):
+        return open(tmp_path / f"out{next(files)}.txt", "w+", encoding=encoding)
+
+    makers = (io.StringIO, lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+              lambda: io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace"),
+              real_file)
+    for make in makers:
+        for spooled in (False, True):
+            plain, piped = make(), make()
+            plain.write("file\trecord\n")
+            plain.write(text * 3)
+            write = _writer(piped)
+            write("file\trecord\n")  # the TSV header is text, written before any piece
+            encoding, errors = _output_encoding(piped)
+            for _ in range(3):
+                data = text.encode(encoding, errors)
+                if spooled:
+                    piece = tmp_path / "piece.lines"
+                    piece.write_bytes(data)
+                    write(piece)
+                    assert not piece.exists()
+                else:
+                    write(data)
+            read = []
+            for stream in (plain, piped):
+                stream.flush()
+                if isinstance(stream, io.StringIO):
+                    read.append(stream.getvalue())
+                elif isinstance(stream.buffer, io.BytesIO):
+                    read.append(stream.buffer.getvalue())
+                else:
+                    read.append(open(stream.name, "rb").read())
+                    stream.close()
+            assert read[0] == read[1], (make, spooled)
 
 
 def test_pieces_cover_the_file_and_shrink_towards_its_end():
