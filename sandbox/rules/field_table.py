@@ -190,12 +190,19 @@ def _tag_hits(walk, tag: str, occurrence: int, allow_local: bool, allow_oclc: bo
                                        f"repeatable, but the record has {item.total}"))
 
 
+#: Bytes other than the ASCII characters ``_SUSPECT`` matches (C0 controls but the subfield
+#: delimiter, and DEL): deleting them from ASCII text leaves exactly its suspect characters.
+_NOT_SUSPECT_ASCII = bytes(b for b in range(256) if not (b < 0x1F or b == 0x7F))
+
+
 def _values_are_plain(values: list[str]) -> bool:
     """No value is empty or blank and none holds a suspect character (most records): decided
     for the whole record at once instead of with two checks per subfield."""
-    if not all(map(str.strip, values)):
+    if "" in values or any(map(str.isspace, values)):
         return False
     text = "".join(values)
+    if text.isascii():  # most records: one pass over the bytes, no Unicode look-ups
+        return not text.encode("ascii").translate(None, _NOT_SUSPECT_ASCII)
     if "\ufffd" in text:
         return False
     return text.isprintable() or not _SUSPECT.search(text)  # the other suspects are unprintable

@@ -105,3 +105,26 @@ def test_a_sound_shape_does_not_hide_problems_in_values():
         with remembered(record):
             hits = field_table.table_hits(record, context)
     assert [h.location for h in hits["STR-009"]] == ["500$a"]
+
+
+def test_the_whole_record_value_check_agrees_with_checking_each_value():
+    """``_values_are_plain`` (one test for a record's values, with an ASCII shortcut) says yes
+    exactly when no value is blank and none holds a suspect character."""
+    import random
+
+    from sandbox.rules.field_table import _SUSPECT, _values_are_plain
+
+    def each_value(values):
+        return all(value.strip() and not _SUSPECT.search(value) for value in values)
+
+    rng = random.Random(7)
+    odd = [chr(code) for code in range(0x80)] + ["\u00a0", "\u3000", "\ufffd", "\u200e", "é",
+                                                 "\x85", "\x9f", "\u2028"]
+    verdicts = set()
+    for _ in range(20_000):
+        values = ["".join(rng.choice(odd) if rng.random() < 0.05 else rng.choice("ab .")
+                          for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 4))]
+        verdict = _values_are_plain(values)
+        assert verdict == each_value(values), values
+        verdicts.add(verdict)
+    assert verdicts == {True, False}
