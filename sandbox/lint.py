@@ -257,10 +257,10 @@ def _ranges(path: str, jobs: int = 1) -> list[tuple[int, int, int]] | None:
 
 
 def _pool(jobs: int):
-    """Worker processes that start with the rules and reference tables already loaded (by
-    ``_settle``) where the platform allows (fork); elsewhere they load them once each."""
+    """Worker processes, each loading the rules and reference tables once (``_settle``) while
+    this process finds the record boundaries of the first file."""
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs)
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_settle)
 
 
 def _warm_up() -> None:
@@ -312,12 +312,13 @@ def lint(args: argparse.Namespace) -> int:
     records = 0
     status = EXIT_CLEAN
     pool = None
-    _settle()
     spool = None
     try:
         if jobs > 1:
             pool = _pool(jobs)
             spool = tempfile.mkdtemp(prefix="catsandbox-lint-")
+        else:
+            _settle()
         for name in args.files:
             job = _Job(name, args.profile, threshold, args.format, tuple(args.authority),
                        encoding, errors, spool)
