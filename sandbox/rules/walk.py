@@ -176,7 +176,8 @@ def located_fields(record: Record) -> list[Located]:
 
 def fields_tagged(record: Record, tag: str) -> list[Located]:
     """Every field with this tag (control or data), in record order."""
-    return _walked(record).tagged(tag)
+    entry = _entry  # _walked(record), spelt out (see data_fields)
+    return (entry[1] if entry[0] is record else _Walk(record)).tagged(tag)
 
 
 def tags_present(record: Record):
@@ -187,7 +188,8 @@ def tags_present(record: Record):
 def shared(record: Record, key, compute):
     """``compute()``, worked out once per record while it is being validated: several rules
     read the same derived facts (the parsed call number, the table checks of every field)."""
-    derived = _walked(record).derived
+    entry = _entry  # _walked(record), spelt out (see data_fields)
+    derived = (entry[1] if entry[0] is record else _Walk(record)).derived
     value = derived.get(key, _MISSING)
     if value is _MISSING:  # the first rule to ask, once per record (no exception raised for it)
         value = derived[key] = compute()
@@ -203,7 +205,8 @@ _NONE: list[Located] = []  # shared empty answer: callers only read what they ar
 def data_fields(record: Record, *tags: str) -> list[Located]:
     """The data fields with these tags (all data fields when no tag is given), in record order.
     The list is shared by every rule: read it, do not change it."""
-    walk = _walked(record)
+    entry = _entry  # _walked(record), spelt out: rules call this some twenty times a record
+    walk = entry[1] if entry[0] is record else _Walk(record)
     found = walk._data_by_tags.get(tags)
     if found is None:
         found = walk._data_by_tags[tags] = _data_fields(walk, tags)
