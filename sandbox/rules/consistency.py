@@ -14,10 +14,10 @@ from functools import cache, lru_cache
 
 from sandbox.reference import codes
 from sandbox.rules.examples import field_008, marc_example
-from sandbox.rules.fixed_fields import material_of
+from sandbox.rules.fixed_fields import leader_text, material_of
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.required import is_rda
-from sandbox.rules.walk import Located, data_008, data_fields, fields_tagged, quoted
+from sandbox.rules.required import is_rda, locate, plain_data_fields
+from sandbox.rules.walk import data_008, data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _LANGUAGE_SUBFIELDS = "abdefghijkmnpqrt"
@@ -105,7 +105,8 @@ def leading_article(title: str, language: str | None) -> str | None:
     article_at_start = _article_at_start(language)
     if article_at_start is None:
         return None  # no articles in this language: nothing to look for
-    title = unicodedata.normalize("NFC", title).replace("\u2019", "'")
+    if not title.isascii():  # an ASCII title is its own NFC form, without a curly apostrophe
+        title = unicodedata.normalize("NFC", title).replace("\u2019", "'")
     skipped = len(title) - len(title.lstrip("\"'[("))
     article = article_at_start(title[skipped:].lower())
     if article is None:
@@ -217,17 +218,18 @@ def rda_type_terms(record, context):
       tags=("040",),
       good=(marc_example(),), bad=(marc_example(drop=("264",)),))
 def rda_publication_statement(record, context):
-    if not is_rda(record):
-        return
-    if not data_fields(record, "264", "260"):
-        yield Hit("264", "this record follows RDA (040 $e rda) but has no 264 (publication, "
-                  "production, distribution or manufacture statement)")
+    # Like the other rules most records leave at their first test, a plain function returning
+    # its hits: a generator costs more to start and stop than the test itself.
+    if is_rda(record) and not plain_data_fields(record, ("264", "260")):
+        return (Hit("264", "this record follows RDA (040 $e rda) but has no 264 (publication, "
+                    "production, distribution or manufacture statement)"),)
+    return ()
 
 
 def _books_008(record) -> str | None:
     """The 008 of a record in the Books configuration, when it is whole (else None)."""
     data = data_008(record)
-    books = material_of(str(record.leader)[6:8]) == "BK"
+    books = material_of(leader_text(record)[6:8]) == "BK"
     return data if books and len(data) == 40 else None
 
 
@@ -251,8 +253,8 @@ _DIGIT = re.compile(r"\d")
       bad=(marc_example("=100  1\\$aWriter, Ann, 1950-$eauthor."),
            marc_example("=100  0\\$aWriter, Ann,$eauthor.")))
 def personal_name_parts(record, context):
-    for item in data_fields(record, *_NAME_TAGS):
-        field = item.field
+    # The fields themselves: their address is looked up only for a finding.
+    for field in plain_data_fields(record, _NAME_TAGS):
         for position, (code, name) in enumerate(field.subfields):
             if code == "a":
                 break
@@ -261,12 +263,13 @@ def personal_name_parts(record, context):
         # Dates found are reported only after a comma, and always have a digit.
         dates = _TRAILING_DATES.search(name) if "," in name and _DIGIT.search(name) else None
         if dates and "," in name[: dates.start()]:
-            yield Hit(item.subfield_address(position), f"{field.tag} $a {quoted(name)} "
-                      f"ends with dates ({quoted(dates.group(1))}); dates go in $d")
+            yield Hit(locate(record, field).subfield_address(position), f"{field.tag} $a "
+                      f"{quoted(name)} ends with dates ({quoted(dates.group(1))}); dates go in $d")
         if field.indicator1 == "0" and _INVERTED.match(name) \
                 and not name.rstrip(",. ").endswith(("Saint", "Sir", "King", "Queen")):
-            yield Hit(f"{item.address}/ind1", f"{field.tag} first indicator is 0 (forename) "
-                      f"but $a {quoted(name)} is inverted, surname first: use 1 (surname)")
+            yield Hit(f"{locate(record, field).address}/ind1", f"{field.tag} first indicator is "
+                      f"0 (forename) but $a {quoted(name)} is inverted, surname first: use 1 "
+                      "(surname)")
 
 
 @rule("FIX-009", "date-008-vs-264", "008 Date 1 agrees with the publication date in 264/260",
@@ -279,10 +282,14 @@ def personal_name_parts(record, context):
 def date_008_vs_264(record, context):
     data = data_008(record)
     if len(data) != 40 or data[6] not in "st" or not data[7:11].isdigit():
-        return
-    date1 = data[7:11]
-    for item in data_fields(record, "264", "260"):
-        field = item.field
+        return ()
+    return _date_hits(record, data[7:11])
+
+
+def _date_hits(record, date1: str):
+    """FIX-009 once the 008 gives one year."""
+    # The fields themselves: their address is looked up only for a finding.
+    for field in plain_data_fields(record, ("264", "260")):
         if field.tag == "264" and field.indicator2 != "1":
             continue
         for position, (code, value) in enumerate(field.subfields):
@@ -290,8 +297,9 @@ def date_008_vs_264(record, context):
                 continue
             years = _YEARS.findall(value)
             if years and date1 not in years:
-                yield Hit("008/07-10", f"008/07-10 (Date 1) is '{date1}' but "
-                          f"{item.subfield_address(position)} gives {quoted(value)}")
+                where = locate(record, field).subfield_address(position)
+                yield Hit("008/07-10", f"008/07-10 (Date 1) is '{date1}' but {where} gives "
+                          f"{quoted(value)}")
                 return
 
 
@@ -300,14 +308,6 @@ _RELATOR_TAGS = ("100", "110", "111", "700", "710", "711", "720", "600", "610", 
 _RELATOR_TAG_SET = frozenset(_RELATOR_TAGS)
 #: Meeting names give the relator term in $j, not $e.
 _MEETING_TAGS = frozenset(("111", "611", "711", "811"))
-
-
-def _located(record, field) -> Located:
-    """The walk's ``Located`` for one of the record's fields (its address, for a message)."""
-    for item in fields_tagged(record, field.tag):
-        if item.field is field:
-            return item
-    raise ValueError(f"field {field.tag} is not in the record")
 
 
 @cache
@@ -346,13 +346,13 @@ def relator_terms(record, context):
                 # so only a near miss of a listed term is taken for a slip of the keyboard.
                 near = _near_relator_term(term) if term and term not in terms else None
                 if near:
-                    where = _located(record, field).subfield_address(position)
+                    where = locate(record, field).subfield_address(position)
                     yield Hit(where, f"{field.tag} ${code} {quoted(value)} is not a relator "
                               f"term; did you mean '{near}'?")
             elif code == "4":
                 relator = value.strip()
                 if len(relator) == 3 and relator.isalpha() and not codes.is_valid_relator(relator):
-                    where = _located(record, field).subfield_address(position)
+                    where = locate(record, field).subfield_address(position)
                     yield Hit(where, f"{field.tag} $4 {quoted(value)} is not a MARC relator "
                               "code (e.g. aut, edt, trl)")
 
@@ -374,8 +374,11 @@ _AACR2_ABBREVIATIONS = [
       good=(marc_example(),),
       bad=(marc_example("=300  \\\\$a200 p. :$bill. ;$c24 cm"),))
 def rda_extent_spelled_out(record, context):
-    if not is_rda(record):
-        return
+    return _extent_hits(record) if is_rda(record) else ()
+
+
+def _extent_hits(record):
+    """REQ-017 in an RDA record."""
     for item in data_fields(record, "300"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code not in "ab":
@@ -399,13 +402,14 @@ def rda_extent_spelled_out(record, context):
 def illustrations_008_vs_300(record, context):
     data = _books_008(record)
     if data is None or data[18:22].strip(" |"):
-        return
-    for item in data_fields(record, "300"):
-        details = " ".join(item.field.get_subfields("b")).lower()
+        return ()
+    for field in plain_data_fields(record, ("300",)):
+        details = " ".join(field.get_subfields("b")).lower()
         if _ILLUSTRATED.search(details):
-            yield Hit("008/18-21", f"300 $b says {quoted(details.strip(' ;:'))} but 008/18-21 "
-                      "(illustrations) is blank; code them (a illustrations, b maps, c portraits…)")
-            return
+            return (Hit("008/18-21", f"300 $b says {quoted(details.strip(' ;:'))} but 008/18-21 "
+                        "(illustrations) is blank; code them (a illustrations, b maps, c "
+                        "portraits…)"),)
+    return ()
 
 
 @rule("REQ-018", "series-trace-indicator", "490 first indicator 0 has no 8XX for the series",
@@ -448,9 +452,8 @@ def responsibility_in_245b(record, context):
       bad=(marc_example("=504  \\\\$aIncludes bibliographical references."),))
 def bibliography_008_vs_504(record, context):
     data = _books_008(record)
-    if data is None or "b" in data[24:28] or "|" in data[24:28]:
-        return
-    for item in data_fields(record, "504"):
-        yield Hit("008/24-27", "a 504 notes a bibliography but 008/24-27 (nature of contents) "
-                  "has no 'b'")
-        return
+    if data is None or "b" in data[24:28] or "|" in data[24:28] \
+            or not plain_data_fields(record, ("504",)):
+        return ()
+    return (Hit("008/24-27", "a 504 notes a bibliography but 008/24-27 (nature of contents) has "
+                "no 'b'"),)

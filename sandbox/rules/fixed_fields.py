@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pymarc import Leader
+
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import field_008, marc_example
 from sandbox.rules.model import ERROR, Hit, rule
@@ -37,6 +39,14 @@ _OCLC_LEVELS = {"I": ("full level input by OCLC members", "blank (full level)"),
                 "M": ("batch-loaded records", "blank or 7, as the record's fullness warrants")}
 
 
+def leader_text(record) -> str:
+    """The record's leader as a string. pymarc's ``Leader`` holds it in ``.leader``; its
+    ``str()`` is a call to a Python method, and the rules read the leader a dozen times for
+    every record (a leader given as a plain string, as tests do, is taken as it is)."""
+    leader = record.leader
+    return leader.leader if type(leader) is Leader else str(leader)
+
+
 def _span(start: int, end: int) -> str:
     return f"{start:02d}" if start == end else f"{start:02d}-{end:02d}"
 
@@ -61,12 +71,15 @@ _CHECKS: dict[tuple[int, int], tuple] = {}
 
 def _checks(positions: tuple, offset: int) -> tuple:
     """The positions that hold LC codes, as (start, stop, codes, repeat, _Coded) slices of the
-    data — worked out once for each (cached, so never rebuilt) tuple of positions."""
+    data — worked out once for each (cached, so never rebuilt) tuple of positions. ``repeat``
+    is None for a position holding one code, else its one-character codes as a string."""
     key = (id(positions), offset)
     checks = _CHECKS.get(key)
     if checks is None:
         checks = _CHECKS[key] = tuple(
-            (p.start - offset, p.end - offset + 1, p.codes, p.repeat_codes, _Coded(p))
+            (p.start - offset, p.end - offset + 1, p.codes,
+             "".join(code for code in p.codes if len(code) == 1) if p.repeat_codes else None,
+             _Coded(p))
             for p in positions if p.start - offset >= 0 and p.codes and not p.code_list)
     return checks
 
@@ -95,7 +108,7 @@ def _matcher(checks: tuple, size: int):
     position ``check_positions`` reads (those within ``size``) holds anything but its literal
     codes; ``_never`` when the positions overlap or a position has no code of its length."""
     parts, at = [], 0
-    for start, stop, allowed, repeat, _ in sorted(checks, key=lambda check: check[0]):
+    for start, stop, allowed, singles, _ in sorted(checks, key=lambda check: check[0]):
         if stop > size:
             continue  # check_positions skips a position the data is too short for
         if start < at:
@@ -103,8 +116,7 @@ def _matcher(checks: tuple, size: int):
         if start > at:
             parts.append(f".{{{start - at}}}")
         width = stop - start
-        if repeat:
-            singles = [code for code in allowed if len(code) == 1]
+        if singles is not None:
             if not singles:
                 return _never
             parts.append(f"[{''.join(map(re.escape, singles))}]{{{width}}}")
@@ -122,12 +134,12 @@ def check_positions(data: str, positions: tuple, prefix: str, offset: int = 0):
 
     ``positions`` is one of the cached tuples below (``_checks`` remembers it by identity)."""
     size = len(data)
-    for start, stop, allowed, repeat, coded in _checks(positions, offset):
+    for start, stop, allowed, singles, coded in _checks(positions, offset):
         if stop > size:
             continue
         value = data[start:stop]
-        if repeat:
-            if allowed.keys() >= set(value):
+        if singles is not None:
+            if not value.strip(singles):
                 continue  # every character a code: the common case, decided at once
         elif value in allowed:
             continue
@@ -220,10 +232,17 @@ def _coded_008_positions(material: str) -> tuple:
       bad=(marc_example(leader="00000nzm a2200000 i 4500"),
            marc_example(leader="00000nam a2200000 x 4500")))
 def leader_codes(record, context):
-    leader = str(record.leader)
+    # Like the other rules most records leave at their first test, a plain function returning
+    # its hits: a generator costs more to start and stop than the test itself.
+    leader = leader_text(record)
     positions = _coded_leader_positions()
     if holds_codes(leader, positions):
-        return  # every code defined; check_positions finds and words anything else
+        return ()  # every code defined; check_positions finds and words anything else
+    return _leader_hits(leader, positions)
+
+
+def _leader_hits(leader: str, positions: tuple):
+    """FIX-001's hits, when a Leader code is not one of LC's."""
     for hit in check_positions(leader, positions, "LDR"):
         oclc = _OCLC_LEVELS.get(leader[17]) if hit.location == "LDR/17" else None
         if oclc:
@@ -243,13 +262,15 @@ def _control_fields(record, tag: str):
       tags=("008",),
       good=(marc_example(),), bad=(marc_example("=008  240101s2024\\\\\\\\nyu"),))
 def field_008_length(record, context):
+    hits = []
     for item in fields_tagged(record, "008"):
         if not item.field.control_field:
             continue
         length = len(item.field.data or "")
         if length != _length_008():
-            yield Hit(item.address, f"008 is {length} characters long; it must be exactly 40 "
-                      "(fill unused positions with blanks or |)")
+            hits.append(Hit(item.address, f"008 is {length} characters long; it must be exactly "
+                            "40 (fill unused positions with blanks or |)"))
+    return hits
 
 
 @rule("FIX-003", "field-008-codes", "008 positions hold codes defined for the material type",
@@ -261,16 +282,18 @@ def field_008_length(record, context):
       bad=(marc_example(field_008(23, "x")),
            marc_example(field_008(39, "q"))))
 def field_008_codes(record, context):
-    material = material_of(str(record.leader)[6:8])
+    material = material_of(leader_text(record)[6:8])
     if material is None:
-        return  # Leader/06 names no material type: FIX-001 reports it, 008 cannot be read
+        return ()  # Leader/06 names no material type: FIX-001 reports it, 008 cannot be read
     positions = _coded_008_positions(material)
+    hits = []
     for item in fields_tagged(record, "008"):
         data = item.field.data or ""
         if len(data) != 40 or not item.field.control_field:
             continue  # FIX-002 reports the length; positions would be misread
         if not holds_codes(data, positions):  # a miss: check_positions finds each bad code
-            yield from check_positions(data, positions, "008")
+            hits.extend(check_positions(data, positions, "008"))
+    return hits
 
 
 @rule("FIX-004", "field-008-dates", "008/06 type of date agrees with Date 1 and Date 2", ERROR,
@@ -319,6 +342,7 @@ def field_008_dates(record, context):
       bad=(marc_example(field_008(15, "usa")),))
 def country_code(record, context):
     accepted = _countries_008()
+    hits = []
     for item in fields_tagged(record, "008"):
         data = item.field.data or ""
         if len(data) != 40 or not item.field.control_field:
@@ -326,8 +350,10 @@ def country_code(record, context):
         value = data[15:18]
         if value in accepted:
             continue
-        yield Hit("008/15-17", f"008/15-17 {quoted(value)} is not a code from the MARC Code List "
-                  "for Countries (e.g. 'nyu' New York State, 'enk' England, 'fr ' France)")
+        hits.append(Hit("008/15-17", f"008/15-17 {quoted(value)} is not a code from the MARC "
+                        "Code List for Countries (e.g. 'nyu' New York State, 'enk' England, "
+                        "'fr ' France)"))
+    return hits
 
 
 @rule("FIX-006", "language-code-008", "008/35-37 is a MARC language code", ERROR,
@@ -339,6 +365,7 @@ def country_code(record, context):
       bad=(marc_example(field_008(35, "en ")),))
 def language_code(record, context):
     accepted = _languages_008()
+    hits = []
     for item in fields_tagged(record, "008"):
         data = item.field.data or ""
         if len(data) != 40 or not item.field.control_field:
@@ -348,8 +375,9 @@ def language_code(record, context):
             continue
         obsolete = codes.languages().get(f"-{value}")
         note = " (an obsolete code)" if obsolete else ""
-        yield Hit("008/35-37", f"008/35-37 {quoted(value)} is not a current MARC language "
-                  f"code{note} (e.g. 'eng', 'fre', 'spa')")
+        hits.append(Hit("008/35-37", f"008/35-37 {quoted(value)} is not a current MARC language "
+                        f"code{note} (e.g. 'eng', 'fre', 'spa')"))
+    return hits
 
 
 @rule("FIX-007", "field-006", "006 has 18 characters and defined codes", ERROR,

@@ -11,7 +11,9 @@ import unicodedata
 from functools import cache
 
 from sandbox.rules.examples import marc_example
+from sandbox.rules.fixed_fields import leader_text
 from sandbox.rules.model import INFO, WARNING, Hit, rule
+from sandbox.rules.required import locate, plain_data_fields
 from sandbox.rules.walk import (
     data_fields,
     data_fields_as,
@@ -28,7 +30,7 @@ _CONTROL_SUBFIELDS = set("0123456789u")
 
 
 def carries_isbd(record) -> bool:
-    return str(record.leader)[18:19] in ("i", "a")
+    return leader_text(record)[18:19] in ("i", "a")
 
 
 def _visible_end(value: str) -> str:
@@ -62,12 +64,40 @@ def _order(rules: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...]
     return {code: (wanted, wanted + _fullwidth(wanted)) for code, wanted in rules.items()}
 
 
+# The rules and their helpers here are plain functions returning their hits rather than
+# generators: most records leave them at a first test, and a generator costs more to start and
+# stop than the test itself.
+
 def _check_order(record, tag: str, rules):
     """For each subfield code in ``rules`` (made by ``_order``): the subfield before it ends
     with one of the marks."""
-    if not carries_isbd(record):
-        return
-    yield from _order_hits(data_fields_as(record, tag), tag, rules)
+    return _order_checked(record, tag, rules) if carries_isbd(record) else ()
+
+
+def _order_checked(record, tag: str, rules):
+    """``_check_order`` once the record is known to carry ISBD punctuation."""
+    if "880" in tags_present(record):
+        return _order_hits(data_fields_as(record, tag), tag, rules)
+    # Fast path, without 880s: the fields themselves, each looked at closely (and given its
+    # address) only when a mark is not plainly there.
+    hits = []
+    for field in plain_data_fields(record, (tag,)):
+        if not _in_order(field, rules):
+            hits.extend(_order_hits((locate(record, field),), tag, rules))
+    return hits
+
+
+def _in_order(field, rules) -> bool:
+    """True when ``_order_hits`` has nothing to say of ``field``: each subfield of ``rules``
+    follows one that plainly ends with a mark it accepts (False: look closer)."""
+    # Before the first subfield, as if after a control subfield: nothing is asked of it.
+    before_code, before = "0", ""
+    for code, value in field.subfields:
+        if (code in rules and before_code not in _CONTROL_SUBFIELDS
+                and not before.rstrip().endswith(rules[code][1])):
+            return False
+        before_code, before = code, value
+    return True
 
 
 def _order_hits(items, tag: str, rules):
@@ -93,10 +123,31 @@ _TERM_SUBFIELDS = {"506": "f", "540": "f"}
 _SKIPPED = {tag: _CONTROL_SUBFIELDS | set(codes) for tag, codes in _TERM_SUBFIELDS.items()}
 
 
-def _final_period(record, tags: tuple[str, ...], name: str):
+def _final_period(record, tags: tuple[str, ...], name: str, lookup=None):
+    """Hits for fields with ``tags`` that do not end with a period (``lookup``: ``tags`` as a
+    frozenset, for many tags; see ``plain_data_fields``)."""
     if not carries_isbd(record):
-        return
-    yield from _final_period_hits(data_fields_as(record, *tags), name)
+        return ()
+    if "880" in tags_present(record):
+        return _final_period_hits(data_fields_as(record, *tags), name)
+    # Fast path, without 880s: the fields themselves, each looked at closely (and given its
+    # address) only when it does not plainly end with a period.
+    hits = []
+    for field in plain_data_fields(record, lookup or tags):
+        if not _ends_plainly(field):
+            hits.extend(_final_period_hits((locate(record, field),), name))
+    return hits
+
+
+def _ends_plainly(field) -> bool:
+    """True when ``_final_period_hits`` has nothing to say of ``field`` because its last
+    subfield (past control subfields) plainly ends with a final mark (False: look closer)."""
+    skip = _SKIPPED.get(field.tag, _CONTROL_SUBFIELDS)
+    subfields = field.subfields
+    position = len(subfields) - 1
+    while position >= 0 and subfields[position].code in skip:
+        position -= 1
+    return position < 0 or subfields[position].value.rstrip().endswith(_END_MARKS)
 
 
 def _final_period_hits(items, name: str):
@@ -140,8 +191,16 @@ _SERIES_ORDER = _order({"v": (" ;",)})
            marc_example("=245  10$aExample title :$ba subtitle /$cAnn Writer")))
 def title_punctuation(record, context):
     if not carries_isbd(record):
-        return
+        return ()
     titles = data_fields_as(record, "245")
+    for item in titles:
+        if not _title_plainly_right(item.field):
+            return _title_hits(titles)
+    return ()  # fast path: every 245 plainly right; _title_hits words what is not
+
+
+def _title_hits(titles):
+    """PUN-001's three checks, for 245s that are not plainly right."""
     yield from _order_hits(titles, "245", _TITLE_ORDER)
     yield from _final_period_hits(titles, "field")
     for item in titles:
@@ -152,13 +211,32 @@ def title_punctuation(record, context):
                           "resource]'")
 
 
+def _title_plainly_right(field) -> bool:
+    """True when PUN-001 has nothing to say of this 245, found in one pass over its subfields:
+    the marks before $b and $c, the final period and the brackets of $h (False: look closer)."""
+    # Before the first subfield, as if after a control subfield: nothing is asked of it.
+    before_code, before = "0", ""
+    last = None  # the last subfield that is not a control subfield
+    for code, value in field.subfields:
+        if code in _TITLE_ORDER:
+            if (before_code not in _CONTROL_SUBFIELDS
+                    and not before.rstrip().endswith(_TITLE_ORDER[code][1])):
+                return False
+        elif code == "h" and (not value.lstrip().startswith("[") or "]" not in value):
+            return False
+        if code not in _CONTROL_SUBFIELDS:
+            last = value
+        before_code, before = code, value
+    return last is None or last.rstrip().endswith(_END_MARKS)
+
+
 @rule("PUN-002", "edition-punctuation", "250 ends with a period", WARNING, BD + "bd250.html",
       "The edition statement is an ISBD area and closes with a period.",
       tags=("250", "880"),
       good=(marc_example("=250  \\\\$aSecond edition."),),
       bad=(marc_example("=250  \\\\$aSecond edition"),))
 def edition_punctuation(record, context):
-    yield from _final_period(record, ("250",), "edition statement")
+    return _final_period(record, ("250",), "edition statement")
 
 
 @rule("PUN-003", "publication-punctuation", "260/264 punctuation", WARNING, BD + "bd264.html",
@@ -170,13 +248,9 @@ def edition_punctuation(record, context):
            marc_example("=264  \\1$aNew York :$bExample Press$c2024.")))
 def publication_punctuation(record, context):
     if not carries_isbd(record):
-        return
-    present = tags_present(record)
-    for tag in ("260", "264"):
-        # Records have one or the other: the absent one is not looked up (unless an 880 may
-        # stand for it).
-        if tag in present or "880" in present:
-            yield from _order_hits(data_fields_as(record, tag), tag, _PUBLICATION_ORDER)
+        return ()
+    return [*_order_checked(record, "260", _PUBLICATION_ORDER),
+            *_order_checked(record, "264", _PUBLICATION_ORDER)]
 
 
 
@@ -188,7 +262,7 @@ def publication_punctuation(record, context):
       bad=(marc_example("=300  \\\\$a200 pages$billustrations ;$c24 cm"),
            marc_example("=300  \\\\$a200 pages :$billustrations$c24 cm")))
 def physical_punctuation(record, context):
-    yield from _check_order(record, "300", _PHYSICAL_ORDER)
+    return _check_order(record, "300", _PHYSICAL_ORDER)
 
 
 
@@ -199,12 +273,13 @@ def physical_punctuation(record, context):
       good=(marc_example("=490  0\\$aExample series ;$v3"),),
       bad=(marc_example("=490  0\\$aExample series$v3"),))
 def series_punctuation(record, context):
-    yield from _check_order(record, "490", _SERIES_ORDER)
+    return _check_order(record, "490", _SERIES_ORDER)
 
 
 
 NOTE_TAGS = ("500", "501", "502", "504", "505", "506", "508", "511", "518", "520", "521", "525",
              "530", "533", "534", "538", "545", "546", "550", "586", "588")
+_NOTE_TAG_SET = frozenset(NOTE_TAGS)
 
 
 @rule("PUN-006", "note-final-period", "Notes end with a period", WARNING, BD + "bd5xx.html",
@@ -213,7 +288,7 @@ NOTE_TAGS = ("500", "501", "502", "504", "505", "506", "508", "511", "518", "520
       good=(marc_example("=500  \\\\$aIncludes index."),),
       bad=(marc_example("=500  \\\\$aIncludes index"),))
 def note_period(record, context):
-    yield from _final_period(record, NOTE_TAGS, "note")
+    return _final_period(record, NOTE_TAGS, "note", _NOTE_TAG_SET)
 
 
 _SPACED_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.")
@@ -227,8 +302,10 @@ _SPACED_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.")
       good=(marc_example("=245  10$aThe hobbit /$cJ.R.R. Tolkien."),),
       bad=(marc_example("=245  10$aThe hobbit /$cJ. R. R. Tolkien."),))
 def spaced_initials(record, context):
-    if not carries_isbd(record):
-        return
+    return _spaced_initials_hits(record) if carries_isbd(record) else ()
+
+
+def _spaced_initials_hits(record):
     for item in data_fields_as(record, "245"):
         for position, (code, value) in enumerate(item.field.subfields):
             # '. ' first: the pattern needs it, and few statements have it.
@@ -257,7 +334,7 @@ def anglo_american_headings(record) -> bool:
     """Name headings punctuated as AACR 2 and RDA do: Leader/18 'a' (AACR 2), or 'i' (ISBD)
     with 040 $e naming RDA or a standard built on AACR 2 — and no 040 $e naming another code
     (a record made under Polish or French rules punctuates its headings its own way)."""
-    form = str(record.leader)[18:19]
+    form = leader_text(record)[18:19]
     if form not in ("a", "i"):
         return False
     conventions = set()  # every 040 $e (one pass over the subfields: cheaper than get_subfields)
@@ -285,8 +362,27 @@ def anglo_american_headings(record) -> bool:
            marc_example("=700  1\\$aTolkien, J. R. R.$q(John Ronald Reuel)$d1892-1973.")))
 def name_comma(record, context):
     if not anglo_american_headings(record):
-        return
-    for item in data_fields_as(record, *NAME_TAGS):
+        return ()
+    if "880" in tags_present(record):
+        return _name_comma_hits(data_fields_as(record, *NAME_TAGS))
+    # Fast path, without 880s: the fields themselves, each looked at closely (and given its
+    # address) only when a comma is not plainly there.
+    hits = []
+    for field in plain_data_fields(record, NAME_TAGS):
+        # The subfield before the one looked at; before the first, as if a control subfield.
+        code, value = "0", ""
+        for follower, following in field.subfields:
+            if (follower in _AFTER_COMMA and code not in _CONTROL_SUBFIELDS
+                    and not value.rstrip().endswith(_COMMA_OR_HYPHEN)):
+                hits.extend(_name_comma_hits((locate(record, field),)))
+                break
+            code, value = follower, following
+    return hits
+
+
+def _name_comma_hits(items):
+    """PUN-008 on fields already found."""
+    for item in items:
         code = value = None  # the subfield before the one looked at
         for position, (follower, following) in enumerate(item.field.subfields):
             # The rstrip test is a fast path for the usual comma (or hyphen) at the end;

@@ -7,9 +7,21 @@ tag cited; "MARC 21 Bibliographic: National Level Record Requirements"
 
 from __future__ import annotations
 
+from itertools import chain
+
+from pymarc import Field
+
 from sandbox.rules.examples import marc_example
+from sandbox.rules.fixed_fields import leader_text
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields, fields_tagged, shared, tags_present
+from sandbox.rules.walk import (
+    Located,
+    data_fields,
+    fields_tagged,
+    shared,
+    tags_present,
+    walked,
+)
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 REQUIRED = {
@@ -18,8 +30,45 @@ REQUIRED = {
     "040": "cataloging source",
     "245": "title statement",
 }
+#: The main entry fields (1XX).
+MAIN_ENTRY_TAGS = ("100", "110", "111", "130")
 #: The fields REQ-007 wants in an RDA record, with what they hold.
 _TYPE_FIELDS = {"336": "content type", "337": "media type", "338": "carrier type"}
+
+
+def plain_data_fields(record, tags: tuple[str, ...] | frozenset[str]) -> list[Field]:
+    """``data_fields(record, *tags)`` as the fields themselves, in record order, found from the
+    walk's index of tags. No ``Located`` is made (``locate`` makes one for a finding's address):
+    for tags only one or two rules read, wrapping every field cost more than the check. ``tags``:
+    a tuple, or a frozenset when there are many (matched with the record's tags in one go).
+    A new list on every call: use it for tags no other rule asks ``data_fields`` for."""
+    walk = walked(record)
+    positions = walk.positions
+    if type(tags) is frozenset:
+        tags = tags.intersection(positions)
+    groups = []
+    for tag in tags:
+        indices = positions.get(tag)
+        if indices is not None:
+            groups.append(indices)
+    if not groups:
+        return []
+    order = groups[0] if len(groups) == 1 else sorted(chain.from_iterable(groups))
+    fields = walk.fields
+    found = []
+    for index in order:
+        field = fields[index]
+        if not field.control_field:
+            found.append(field)
+    return found
+
+
+def locate(record, field: Field) -> Located:
+    """The walk's ``Located`` for one of the record's fields (its address, for a message)."""
+    for item in fields_tagged(record, field.tag):
+        if item.field is field:
+            return item
+    raise ValueError(f"field {field.tag} is not in the record")
 
 
 def is_rda(record) -> bool:
@@ -41,12 +90,13 @@ def _described_by_rda(record) -> bool:
       "title: without them a record cannot be found, shared or displayed.",
       good=(marc_example(),), bad=(marc_example(drop=("040",)), marc_example(drop=("001",))))
 def required_fields(record, context):
+    # Like the other rules most records leave at their first test, a plain function returning
+    # its hits: a generator costs more to start and stop than the test itself.
     present = tags_present(record)
     if REQUIRED.keys() <= present:
-        return  # all four there: one set comparison; the loop names whichever is missing
-    for tag, name in REQUIRED.items():
-        if tag not in present:
-            yield Hit(tag, f"the record has no {tag} ({name}); every record needs one")
+        return ()  # all four there: one set comparison; the list names whichever is missing
+    return [Hit(tag, f"the record has no {tag} ({name}); every record needs one")
+            for tag, name in REQUIRED.items() if tag not in present]
 
 
 @rule("REQ-002", "one-main-entry", "At most one 1XX main entry", ERROR, BD + "bd1xx.html",
@@ -56,10 +106,12 @@ def required_fields(record, context):
       good=(marc_example(),),
       bad=(marc_example("=100  1\\$aWriter, Ann.", "=110  2\\$aExample Society."),))
 def one_main_entry(record, context):
-    main = data_fields(record, "100", "110", "111", "130")
-    for item in main[1:]:
-        yield Hit(item.address, f"a second main entry ({item.field.tag}, after "
-                                f"{main[0].field.tag}); move it to a 7XX added entry")
+    if len(plain_data_fields(record, MAIN_ENTRY_TAGS)) < 2:
+        return ()  # one main entry or none, as nearly every record has
+    main = data_fields(record, *MAIN_ENTRY_TAGS)
+    return [Hit(item.address, f"a second main entry ({item.field.tag}, after "
+                              f"{main[0].field.tag}); move it to a 7XX added entry")
+            for item in main[1:]]
 
 
 @rule("REQ-003", "title-added-entry-indicator", "245 first indicator agrees with the 1XX",
@@ -71,7 +123,7 @@ def one_main_entry(record, context):
       bad=(marc_example("=245  00$aExample title /$cAnn Writer."),
            marc_example("=245  10$aAnonymous classics.", drop=("100",))))
 def title_added_entry(record, context):
-    has_main = bool(data_fields(record, "100", "110", "111", "130"))
+    has_main = bool(plain_data_fields(record, MAIN_ENTRY_TAGS))
     for item in data_fields(record, "245"):
         ind1 = item.field.indicator1
         if not has_main and ind1 == "1":
@@ -139,10 +191,10 @@ def linkage_880(record, context):
       bad=(marc_example("=260  \\\\$aNew York :$bExample Press,$c2024.", drop=("264",)),))
 def rda_uses_264(record, context):
     if not is_rda(record):
-        return
-    for item in data_fields(record, "260"):
-        yield Hit(item.address, "this record follows RDA (040 $e rda) but gives its publication "
-                  "statement in 260; RDA uses 264 with second indicator 1")
+        return ()
+    return [Hit(item.address, "this record follows RDA (040 $e rda) but gives its publication "
+                "statement in 260; RDA uses 264 with second indicator 1")
+            for item in data_fields(record, "260")]
 
 
 @rule("REQ-007", "rda-content-media-carrier", "RDA records have 336, 337 and 338", WARNING,
@@ -153,11 +205,10 @@ def rda_uses_264(record, context):
       good=(marc_example(),), bad=(marc_example(drop=("337",)),))
 def rda_33x(record, context):
     if not is_rda(record):
-        return
+        return ()
     present = tags_present(record)
-    for tag, name in _TYPE_FIELDS.items():
-        if tag not in present:
-            yield Hit(tag, f"this record follows RDA (040 $e rda) but has no {tag} ({name})")
+    return [Hit(tag, f"this record follows RDA (040 $e rda) but has no {tag} ({name})")
+            for tag, name in _TYPE_FIELDS.items() if tag not in present]
 
 
 @rule("REQ-008", "leader-description-form", "Leader/18 agrees with the description rules",
@@ -167,10 +218,10 @@ def rda_33x(record, context):
       tags=("040",),
       good=(marc_example(),), bad=(marc_example(leader="00000nam a2200000 a 4500"),))
 def description_form(record, context):
-    code = str(record.leader)[18:19]
-    if code == "a" and is_rda(record):
-        yield Hit("LDR/18", "Leader/18 is 'a' (AACR 2) but 040 $e says the record follows RDA; "
-                  "code it 'i' (ISBD punctuation included) or 'c' (omitted)")
+    if leader_text(record)[18:19] == "a" and is_rda(record):
+        return (Hit("LDR/18", "Leader/18 is 'a' (AACR 2) but 040 $e says the record follows "
+                    "RDA; code it 'i' (ISBD punctuation included) or 'c' (omitted)"),)
+    return ()
 
 
 

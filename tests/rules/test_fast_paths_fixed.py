@@ -1,6 +1,7 @@
 """The shortcuts of the fixed-field, required and consistency rules give what the general code
 they stand in for gives: the one-pattern check of a whole Leader, 006, 007 or 008, the code sets
-of 008/15-17 and 35-37, the article patterns and the digit test before the dates search."""
+of 008/15-17 and 35-37, the article patterns and the digit test before the dates search, fields
+found without the walk's ``Located`` and rules that return before any work."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import random
 import unicodedata
 
 import pytest
-from pymarc import Field, Indicators, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from sandbox.reference import codes, marc21
-from sandbox.rules import consistency, fixed_fields
+from sandbox.rules import consistency, fixed_fields, structure  # noqa: F401 - STR-* rules
+from sandbox.rules.model import REGISTRY, Context, Hit
+from sandbox.rules.required import is_rda
+from sandbox.rules.walk import data_008, data_fields, quoted
 
 _JUNK = "#^-|0123456789abcuxz \n\u00e9"
 
@@ -224,3 +228,190 @@ def test_rda_type_terms_read_in_one_pass(subfields, expected):
     record = _record("00000nam a2200000 i 4500", Field(
         "336", Indicators(" ", " "), [Subfield(code, value) for code, value in subfields]))
     assert [hit.location for hit in rda_type_terms(record, None)] == expected
+
+
+# --- Fields found without the walk's Located, and rules that return before any work ----------
+
+_SOME_TAGS = ["001", "008", "008", "040", "100", "110", "130", "245", "260", "264", "300", "504", "600",
+              "700", "800", "880"]
+_SOME_VALUES = ["Writer, Ann, 1950-", "Writer, Ann,", "Homer", "New York :", "c2024.", "2023",
+                "[1999?]", "1999", "2024", "200 p. :", "ill., maps ;", "illustrations", "rda",
+                "rda", "aacr", "Title."]
+
+
+def _random_fields_record(chooser: random.Random) -> Record:
+    """A record of a few fields with repeated tags, control fields and out-of-order tags."""
+    leader = chooser.choice(["00000nam a2200000 i 4500", "00000cam a2200000 a 4500",
+                             "00000ngm a2200000 i 4500", "00000nam a2300000 i 4501",
+                             "0000 nam a22000x0 i 4500", "short"])
+    record = Record()
+    record.leader = leader if chooser.random() < 0.5 or len(leader) != 24 else Leader(leader)
+    for _ in range(chooser.randint(0, 8)):
+        tag = chooser.choice(_SOME_TAGS)
+        if tag < "010":
+            data = ("240101" + chooser.choice("stemb|") + chooser.choice(["2024", "2023", "19uu"])
+                    + "    nyu" + chooser.choice(["    ", "a   ", "|   "]) + "  "
+                    + chooser.choice(["    ", "b   ", " |  "]) + "0000 0 eng d")
+            record.add_field(Field(tag, data=data[:chooser.choice([40, 40, 40, 39])]))
+            continue
+        subfields = [Subfield(chooser.choice("abbccdee46"), chooser.choice(_SOME_VALUES))
+                     for _ in range(chooser.randint(0, 4))]
+        record.add_field(Field(tag, Indicators(chooser.choice("01 "), chooser.choice("01 ")),
+                               subfields))
+    return record
+
+
+def test_plain_data_fields_are_the_data_fields_in_record_order():
+    from sandbox.rules.required import locate, plain_data_fields
+    from sandbox.rules.walk import data_fields, remembered
+    chooser = random.Random(20261124)
+    for _ in range(2000):
+        record = _random_fields_record(chooser)
+        with remembered(record):
+            for tags in (("245",), ("100", "110", "111", "130"), ("264", "260"), ("008",),
+                         ("880", "100"), ()):
+                wanted = [item.field for item in data_fields(record, *tags)] if tags else []
+                assert plain_data_fields(record, tags) == wanted
+                assert plain_data_fields(record, frozenset(tags)) == wanted
+                for item in data_fields(record, *tags) if tags else ():
+                    assert locate(record, item.field) is item
+
+
+def _old_one_main_entry(record, context):
+    main = data_fields(record, "100", "110", "111", "130")
+    for item in main[1:]:
+        yield Hit(item.address, f"a second main entry ({item.field.tag}, after "
+                                f"{main[0].field.tag}); move it to a 7XX added entry")
+
+
+def _old_title_added_entry(record, context):
+    has_main = bool(data_fields(record, "100", "110", "111", "130"))
+    for item in data_fields(record, "245"):
+        ind1 = item.field.indicator1
+        if not has_main and ind1 == "1":
+            yield Hit(f"{item.address}/ind1", "245 first indicator is '1' (title added entry) "
+                      "but the record has no 1XX: the title is the main entry, so use '0'")
+        elif has_main and ind1 == "0":
+            yield Hit(f"{item.address}/ind1", "245 first indicator is '0' (no title added "
+                      "entry) although the record has a 1XX main entry; it is normally '1'")
+
+
+def _old_personal_name_parts(record, context):
+    for item in data_fields(record, "100", "600", "700", "800"):
+        field = item.field
+        for position, (code, name) in enumerate(field.subfields):
+            if code == "a":
+                break
+        else:
+            continue
+        dates = consistency._TRAILING_DATES.search(name)
+        if dates and "," in name[: dates.start()]:
+            yield Hit(item.subfield_address(position), f"{field.tag} $a {quoted(name)} "
+                      f"ends with dates ({quoted(dates.group(1))}); dates go in $d")
+        if field.indicator1 == "0" and consistency._INVERTED.match(name) \
+                and not name.rstrip(",. ").endswith(("Saint", "Sir", "King", "Queen")):
+            yield Hit(f"{item.address}/ind1", f"{field.tag} first indicator is 0 (forename) "
+                      f"but $a {quoted(name)} is inverted, surname first: use 1 (surname)")
+
+
+def _old_date_008_vs_264(record, context):
+    data = data_008(record)
+    if len(data) != 40 or data[6] not in "st" or not data[7:11].isdigit():
+        return
+    date1 = data[7:11]
+    for item in data_fields(record, "264", "260"):
+        field = item.field
+        if field.tag == "264" and field.indicator2 != "1":
+            continue
+        for position, (code, value) in enumerate(field.subfields):
+            if code != "c":
+                continue
+            years = consistency._YEARS.findall(value)
+            if years and date1 not in years:
+                yield Hit("008/07-10", f"008/07-10 (Date 1) is '{date1}' but "
+                          f"{item.subfield_address(position)} gives {quoted(value)}")
+                return
+
+
+def _old_illustrations(record, context):
+    data = consistency._books_008(record)
+    if data is None or data[18:22].strip(" |"):
+        return
+    for item in data_fields(record, "300"):
+        details = " ".join(item.field.get_subfields("b")).lower()
+        if consistency._ILLUSTRATED.search(details):
+            yield Hit("008/18-21", f"300 $b says {quoted(details.strip(' ;:'))} but 008/18-21 "
+                      "(illustrations) is blank; code them (a illustrations, b maps, c portraits…)")
+            return
+
+
+def _old_bibliography(record, context):
+    data = consistency._books_008(record)
+    if data is None or "b" in data[24:28] or "|" in data[24:28]:
+        return
+    for item in data_fields(record, "504"):
+        yield Hit("008/24-27", "a 504 notes a bibliography but 008/24-27 (nature of contents) "
+                  "has no 'b'")
+        return
+
+
+def _old_rda_publication_statement(record, context):
+    if not is_rda(record):
+        return
+    if not data_fields(record, "264", "260"):
+        yield Hit("264", "this record follows RDA (040 $e rda) but has no 264 (publication, "
+                  "production, distribution or manufacture statement)")
+
+
+def _old_leader_fixed_values(record, context):
+    leader = str(record.leader)
+    for start, end, expected, name in ((10, 11, "22", "indicator count and subfield code length"),
+                                       (20, 23, "4500", "entry map")):
+        found = leader[start : end + 1]
+        if found != expected:
+            yield Hit(f"LDR/{start:02d}-{end:02d}",
+                      f"Leader/{start:02d}-{end:02d} ({name}) must be '{expected}' in MARC 21; "
+                      f"it is {quoted(found)}")
+
+
+def _old_leader_numbers(record, context):
+    leader = str(record.leader)
+    for start, end, name in ((0, 4, "record length"), (12, 16, "base address of data")):
+        found = leader[start : end + 1]
+        if not found.isdigit():
+            yield Hit(f"LDR/{start:02d}-{end:02d}",
+                      f"Leader/{start:02d}-{end:02d} ({name}) must be five digits; it is "
+                      f"{quoted(found)} (use 00000 when typing a record: it is computed on save)")
+
+
+_OLD_RULES = {"REQ-002": _old_one_main_entry, "REQ-003": _old_title_added_entry,
+              "REQ-015": _old_personal_name_parts, "FIX-009": _old_date_008_vs_264,
+              "FIX-010": _old_illustrations, "FIX-011": _old_bibliography,
+              "REQ-014": _old_rda_publication_statement, "STR-001": _old_leader_fixed_values,
+              "STR-002": _old_leader_numbers}
+
+
+@pytest.mark.parametrize("rule_id", sorted(_OLD_RULES))
+def test_each_rule_reports_what_it_did_before_its_shortcuts(rule_id):
+    from sandbox.rules.walk import remembered
+    chooser = random.Random(f"shortcuts-{rule_id}")
+    check = REGISTRY[rule_id].check
+    reported = 0
+    for _ in range(6000):
+        record = _random_fields_record(chooser)
+        with remembered(record):
+            before = [*_OLD_RULES[rule_id](record, Context())]
+            assert [*check(record, Context())] == before, record
+        reported += bool(before)
+    assert reported > 8  # the generated records do trip the rule
+
+
+def test_a_position_of_repeated_codes_reads_its_characters_as_the_code_set_does():
+    chooser = random.Random(20261124)
+    for name, positions, length in _position_sets():
+        for start, stop, allowed, singles, _ in fixed_fields._checks(positions, 0):
+            if singles is None:
+                continue
+            for _ in range(50):
+                value = "".join(chooser.choice(_JUNK + singles) for _ in range(stop - start))
+                assert (not value.strip(singles)) == (allowed.keys() >= set(value)), (name, value)

@@ -14,7 +14,7 @@ import random
 import unicodedata
 
 import pytest
-from pymarc import Field, Indicators, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from sandbox.rules import punctuation as pun
 from sandbox.rules import subjects as sub
@@ -437,6 +437,27 @@ def test_each_rule_reports_what_it_did_before_its_fast_path(rule_id):
         assert _outcome(check, record) == before, record
         reported += bool(before)
     assert reported > 100  # the generated records do trip the rule, not only pass it
+
+
+@pytest.mark.parametrize("rule_id", sorted(r for r in OLD if r.startswith("PUN-")))
+def test_each_pun_rule_without_880s_reports_what_it_did_before_its_fast_path(rule_id):
+    """Without 880s the punctuation rules read the fields themselves and look a field's address
+    up only for a finding: the same hits, in the same order (leaders as pymarc's Leader too)."""
+    chooser = random.Random(f"fast-paths-no-880-{rule_id}")
+    check = REGISTRY[rule_id].check
+    tags = sorted(REGISTRY[rule_id].tags - {"880"})
+    codes = CODES + list(FAVOURED.get(rule_id, ""))
+    values = AWKWARD + FAVOURED_VALUES.get(rule_id, []) * 5
+    reported = 0
+    for _ in range(3000):
+        record = _random_record(chooser, tags, codes, values)
+        record.fields = [field for field in record.fields if field.tag != "880"]
+        if chooser.random() < 0.5:
+            record.leader = Leader(record.leader)
+        before = _outcome(OLD[rule_id], record)
+        assert _outcome(check, record) == before, record
+        reported += bool(before)
+    assert reported > 100
 
 
 def test_the_rules_still_look_past_an_880_to_the_field_it_parallels():
