@@ -123,13 +123,30 @@ def filing_form(name: str) -> tuple[str, list[str]]:
     """The letters and numerals a name is cuttered by, and a step for each change made."""
     steps = []
     if name.isascii():
-        plain = name  # nothing to fold or decompose: _FOLDED and NFKD change no ASCII character
+        # Nothing to fold or decompose (_FOLDED and NFKD change no ASCII character) and no
+        # letter outside the Latin alphabet: every letter and numeral is kept, without a step
+        # per character (LCC-002 reads whole titles); _letters_and_numerals reads the rest.
+        form = "".join(filter(str.isalnum, name)).upper()
+        dropped = ({"space" if ch.isspace() else repr(ch) for ch in set(name) if not ch.isalnum()}
+                   if len(form) != len(name) else ())
     else:
         folded = "".join(_FOLDED.get(ch, ch) for ch in name)
         decomposed = unicodedata.normalize("NFKD", folded)
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         if folded != name or plain != folded:
             steps.append(f"Drop accents and other marks on letters: {name!r} files as {plain!r}.")
+        form, dropped = _letters_and_numerals(name, plain)
+    if dropped:
+        marks = ", ".join(sorted(dropped))
+        steps.append(f"Read the letters only, ignoring {marks}: {form}.")
+    if not form:
+        raise ValueError(f"{name!r} has no letters or numerals to cutter")
+    return form, steps
+
+
+def _letters_and_numerals(name: str, plain: str) -> tuple[str, set[str]]:
+    """The Latin letters (upper-cased) and numerals of ``plain`` (``name`` without its accents),
+    and a word for each other character dropped; a letter of another alphabet is an error."""
     kept = []
     dropped = set()
     for ch in plain:
@@ -141,13 +158,7 @@ def filing_form(name: str) -> tuple[str, list[str]]:
                              "cutter the romanized form of the name")
         else:
             dropped.add("space" if ch.isspace() else repr(ch))
-    form = "".join(kept)
-    if dropped:
-        marks = ", ".join(sorted(dropped))
-        steps.append(f"Read the letters only, ignoring {marks}: {form}.")
-    if not form:
-        raise ValueError(f"{name!r} has no letters or numerals to cutter")
-    return form, steps
+    return "".join(kept), dropped
 
 
 def _describe(row: CutterRow) -> str:
@@ -250,6 +261,28 @@ def cutter(name: str, digits: int = 2) -> CutterResult:
     steps.append(f"Cutter: .{result}. Check it against the shelflist and adjust it to file in the right "
                  "place, leaving room for later names; do not end a Cutter with 0 or 1.")
     return CutterResult(name=name, cutter=result, filing_form=form, exact=exact, steps=steps)
+
+
+def first_digit(form: str) -> str:
+    """The digit right after the initial in the Cutter of a name with this filing form
+    (``cutter(name).cutter[1]`` where ``filing_form(name)[0]`` is ``form``), read as
+    :func:`cutter` reads it but without writing its steps: LCC-002 compares only this digit
+    and wants the whole Cutter only for a message."""
+    initial = form[0]
+    if initial.isdigit():
+        return "1"  # .A15, as _numeral gives every name beginning with a numeral
+    if len(form) == 1:
+        rule = "vowel" if initial in VOWELS else "s" if initial == "S" else (
+            "qu" if initial == "Q" else "consonant")
+        return rows_for(rule)[0].digit[:1]
+    if initial == "Q":
+        out: list[str] = []
+        _first_digit_q(form, out, [])  # names in Q are few: their steps are written and dropped
+        return out[0][:1]
+    if initial == "S" and form[1:3] == "CH":
+        return "3"
+    rule = "vowel" if initial in VOWELS else "s" if initial == "S" else "consonant"
+    return _lookup(rule, form[1:3])[0].digit[:1]
 
 
 def _first_digit_q(form: str, out: list[str], steps: list[str]) -> tuple[int, bool]:

@@ -125,6 +125,15 @@ def parse_dewey(text: str) -> DeweyNumber | list[DeweyProblem]:
     return _parse_in_full(text)
 
 
+def dewey_problems(text: str) -> list[DeweyProblem]:
+    """What is wrong with a Dewey number, as :func:`parse_dewey` lists it ([] for a number it
+    reads). DDC-001 reads every 082 $a and needs no :class:`DeweyNumber` for the usual shape."""
+    if _WELL_FORMED.fullmatch(text.strip().partition(" ")[0]):
+        return []
+    parsed = _parse_in_full(text)  # the rest: prefixes, prime marks, problems
+    return parsed if isinstance(parsed, list) else []
+
+
 _new_object = object.__new__
 _set_attribute = object.__setattr__
 

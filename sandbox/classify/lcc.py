@@ -251,6 +251,24 @@ def parse_call_number(text: str) -> LCCallNumber | ParseProblem:
     return _parse_in_full(text)
 
 
+def read_class(text: str) -> tuple[str, str, tuple[str, ...]] | ParseProblem:
+    """``(class_letters, class_number, cutters)`` of ``parse_call_number(text)``, or the
+    problem it gives.
+
+    LCC-001 and LCC-002 read only these three parts of the call number of most records: the
+    usual shape gives them without making the whole :class:`LCCallNumber` (its elements and
+    eleven fields cost more than reading the text); anything else is read in full.
+    """
+    well_formed = _WELL_FORMED.fullmatch(text.strip())
+    if well_formed:
+        letters, number, run, _ = well_formed.groups()
+        return letters, number, _split_cutters(run)
+    parsed = _parse_in_full(text)
+    if isinstance(parsed, ParseProblem):
+        return parsed
+    return parsed.class_letters, parsed.class_number, parsed.cutters
+
+
 def _parse_in_full(text: str) -> LCCallNumber | ParseProblem:
     """:func:`parse_call_number` for any text, part by part."""
     original = text
@@ -329,8 +347,7 @@ _set_attribute = object.__setattr__
 def _read_well_formed(original: str, match: re.Match) -> LCCallNumber:
     """The call number :data:`_WELL_FORMED` matched, as the full reading gives it."""
     letters, number, run, date = match.groups()
-    # Cutters hold no full stops or blanks, so the run ".P98 L88" splits into ("P98", "L88").
-    cutters = tuple(run.replace(".", " ").split()) if run else ()
+    cutters = _split_cutters(run)
     elements = [("cutter", value) for value in cutters]
     if date:
         elements.append(("date", date))
@@ -338,6 +355,12 @@ def _read_well_formed(original: str, match: re.Match) -> LCCallNumber:
         "text": original, "class_letters": letters, "class_number": number, "class_date": None,
         "cutters": cutters, "date": date, "volume": None, "part": None, "number": None,
         "copy": None, "other": (), "elements": tuple(elements)})
+
+
+def _split_cutters(run: str | None) -> tuple[str, ...]:
+    """The Cutters of the run :data:`_WELL_FORMED` matched after the class number."""
+    # Cutters hold no full stops or blanks, so the run ".P98 L88" splits into ("P98", "L88").
+    return tuple(run.replace(".", " ").split()) if run else ()
 
 
 def _new_call_number(values: dict) -> LCCallNumber:
@@ -453,5 +476,5 @@ def shelf_order(calls) -> list:
 
 __all__ = [
     "Explained", "LCCallNumber", "MainClass", "ParseProblem", "Subclass", "in_range", "main_class",
-    "parse_call_number", "shelf_order", "sort_key", "subclass", "subclasses",
+    "parse_call_number", "read_class", "shelf_order", "sort_key", "subclass", "subclasses",
 ]

@@ -8,12 +8,14 @@ Dewey is checked for structure only (OCLC owns the schedules).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from operator import attrgetter
 
 from sandbox.classify import cutter, dewey, lcc
 from sandbox.classify.lcc import ParseProblem
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields, quoted, shared
+from sandbox.rules.walk import Located, data_fields, fields_tagged, quoted, shared
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 OUTLINE = "https://www.loc.gov/catdir/cpso/lcco/"
@@ -38,14 +40,30 @@ def _call_number(field) -> tuple[str, str]:
             item_part.strip() if item_part is not None else "")
 
 
+def _data_fields(record, tag: str, other: str) -> list[Located]:
+    """``data_fields(record, tag, other)`` for two tags of data fields (010 and up: pymarc
+    never reads them as control fields): the walk's lists of each tag as they are, merged in
+    record order only when the record has both, without data_fields' copy of each list."""
+    found, more = fields_tagged(record, tag), fields_tagged(record, other)
+    if not more:
+        return found
+    if not found:
+        return more
+    return sorted(found + more, key=_index)
+
+
+_index = attrgetter("index")
+
+
 def _parsed(record):
-    """(field, $a, $b, parsed call number) of each 050/090, parsed once for both LCC rules."""
+    """(field, $a, $b, reading) of each 050/090, read once for both LCC rules: the reading is
+    ``lcc.read_class``'s (class letters, class number, Cutters) or the problem it found."""
     return shared(record, "lc-call-numbers", lambda: _parse_call_numbers(record))
 
 
 def _parse_call_numbers(record) -> list:
     found = []
-    for item in data_fields(record, "050", "090"):
+    for item in _data_fields(record, "050", "090"):
         class_part, item_part = _call_number(item.field)
         # Every shelving number begins with MLC: the pattern is only tried on those.
         if not class_part or class_part.startswith("MLC") and _SHELVING_NUMBER.match(class_part):
@@ -53,7 +71,7 @@ def _parse_call_numbers(record) -> list:
         if "<" in item_part:
             item_part = _LOCATION_NOTE.sub("", item_part)  # LC's location note "<Orien Korea>"
         text = f"{class_part} {item_part}".strip()
-        found.append((item, class_part, item_part, lcc.parse_call_number(text)))
+        found.append((item, class_part, item_part, lcc.read_class(text)))
     return found
 
 
@@ -66,20 +84,22 @@ def _parse_call_numbers(record) -> list:
       bad=(marc_example("=050  00$aQZ76.73$bK34 2011"), marc_example("=050  00$aQA1000$bK34 2011"),
            marc_example("=050  00$aQ A76$bK34 2011")))
 def lc_call_number(record, context):
-    for item, class_part, _, parsed in _parsed(record):
-        if isinstance(parsed, ParseProblem):
-            yield Hit(f"{item.address}$a", f"{item.field.tag} {quoted(class_part)}: {parsed.message}")
+    for item, class_part, _, reading in _parsed(record):
+        if isinstance(reading, ParseProblem):
+            yield Hit(f"{item.address}$a",
+                      f"{item.field.tag} {quoted(class_part)}: {reading.message}")
             continue
-        subclass = lcc.subclass(parsed.class_letters)
+        letters, number, _ = reading
+        subclass = lcc.subclass(letters)
         if subclass is None:
             yield Hit(f"{item.address}$a", f"{item.field.tag} class letters "
-                      f"'{parsed.class_letters}' are not an LC Classification subclass (see the "
+                      f"'{letters}' are not an LC Classification subclass (see the "
                       "LCC outline)")
-        elif subclass.ranges and not subclass.contains(parsed.class_value):
+        elif subclass.ranges and not subclass.contains(Decimal(number)):
             # lcc.in_range(parsed) is False, with the outline's row already at hand
             spans = ", ".join(f"{low}-{high}" for low, high in subclass.ranges)
             yield Hit(f"{item.address}$a", f"{item.field.tag} class number "
-                      f"{parsed.class_number} is outside the numbers of subclass "
+                      f"{number} is outside the numbers of subclass "
                       f"{subclass.letters} ({subclass.caption}: {spans})")
 
 
@@ -108,28 +128,36 @@ def _main_entry_name(record) -> str | None:
       bad=(marc_example("=050  \\4$aQA76.73.P98$bW25 2024"),
            marc_example("=090  \\\\$aQA76.73.P98$bA12 2024")))
 def cutter_advice(record, context):
-    name = initial = None  # the main entry's, worked out when a call number needs them
-    for item, _, item_part, parsed in _parsed(record):
-        if isinstance(parsed, ParseProblem) or not parsed.cutters:
+    # The main entry's name, its filing form and the table's first digit for it, worked out
+    # when a call number needs them.
+    name = form = digit = None
+    for item, _, item_part, reading in _parsed(record):
+        if isinstance(reading, ParseProblem) or not reading[2]:
             continue
+        letters, _, cutters = reading
         if item.field.tag == "050" and item.field.indicator2 == "0":
             continue  # assigned by LC, which adjusts Cutters to its shelflist on purpose
-        if parsed.class_letters.startswith("P"):
+        if letters.startswith("P"):
             continue  # literature: author numbers come from the P tables, not from G 63 alone
         if name is None:
             name = _main_entry_name(record)
             if not name or not name[0].isalpha():
                 return
-            initial = cutter.filing_form(name)[0][:1].upper()
+            form = cutter.filing_form(name)[0]
+            initial = form[:1].upper()
         where = f"{item.address}$b" if item_part else f"{item.address}$a"
-        matching = [c for c in parsed.cutters if c[:1].upper() == initial]
+        matching = [c for c in cutters if c[:1].upper() == initial]
         if not matching:
-            shown = ", ".join(f".{c}" for c in parsed.cutters)
+            shown = ", ".join(f".{c}" for c in cutters)
             yield Hit(where, f"no Cutter of the call number ({shown}) starts with '{initial}', "
                       f"the initial of the main entry '{name}'; that is right only when the "
                       "book is cuttered by another element (a title, a subject)")
             continue
         given = matching[-1]
+        if digit is None:
+            digit = cutter.first_digit(form)
+        if given[1:2] == digit:
+            continue  # the table's first digit: the whole Cutter (and its steps) is not needed
         try:
             expected = cutter.cutter(name, digits=max(len(given) - 1, 1)).cutter
         except ValueError:
@@ -148,19 +176,18 @@ def cutter_advice(record, context):
       good=(marc_example("=082  04$a005.1/33$223"),),
       bad=(marc_example("=082  04$a05.133$223"), marc_example("=082  04$a005.10$223")))
 def dewey_number(record, context):
-    for item in data_fields(record, "082", "092"):
+    for item in _data_fields(record, "082", "092"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a":
                 continue
-            parsed = dewey.parse_dewey(value)
-            if not isinstance(parsed, list):
+            problems = dewey.dewey_problems(value)
+            if not problems:
                 continue  # a Dewey number (LC's symbols, which have no digits, never read as one)
             if value.strip().strip("[]").upper() in _LC_DEWEY_SYMBOLS:
                 continue  # LC's symbols for biography, fiction and easy books
-            if parsed:
-                more = f" (and {len(parsed) - 1} more problem(s))" if len(parsed) > 1 else ""
-                yield Hit(item.subfield_address(position),
-                          f"{item.field.tag} $a {quoted(value)}: {parsed[0].message}{more}")
+            more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+            yield Hit(item.subfield_address(position),
+                      f"{item.field.tag} $a {quoted(value)}: {problems[0].message}{more}")
 
 
 @rule("DDC-002", "dewey-edition", "082 $2 names the Dewey edition", WARNING, BD + "bd082.html",
@@ -170,7 +197,7 @@ def dewey_number(record, context):
       good=(marc_example("=082  04$a005.133$223"),),
       bad=(marc_example("=082  04$a005.133"), marc_example("=082  74$a005.133$223x")))
 def dewey_edition(record, context):
-    for item in data_fields(record, "082"):
+    for item in fields_tagged(record, "082"):  # a data field: data_fields would copy the list
         edition = None  # the first $2 (one pass over the subfields: no list per field)
         for code, value in item.field.subfields:
             if code == "2":

@@ -15,7 +15,6 @@ from sandbox.rules.examples import marc_example
 from sandbox.rules.fixed_fields import leader_text
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.walk import (
-    Located,
     data_fields,
     fields_tagged,
     shared,
@@ -61,14 +60,6 @@ def plain_data_fields(record, tags: tuple[str, ...] | frozenset[str]) -> list[Fi
         if not field.control_field:
             found.append(field)
     return found
-
-
-def locate(record, field: Field) -> Located:
-    """The walk's ``Located`` for one of the record's fields (its address, for a message)."""
-    for item in fields_tagged(record, field.tag):
-        if item.field is field:
-            return item
-    raise ValueError(f"field {field.tag} is not in the record")
 
 
 def is_rda(record) -> bool:

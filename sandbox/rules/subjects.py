@@ -18,7 +18,7 @@ from functools import cache
 from sandbox.reference import codes, marc21
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields_as, effective_tag, quoted, shared
+from sandbox.rules.walk import locate, quoted, walked
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 SHM = "https://www.loc.gov/aba/publications/FreeSHM/"
@@ -68,25 +68,52 @@ _DATE_LIKE = re.compile(r"(?:ca\. )?\d{3,4}(?:-\d{0,4})?\Z|\d{1,2}(?:st|nd|rd|th
 
 
 def _subject_fields(record):
-    """The subject fields (and the 880s that parallel them), each as ``(item, tag, subfields,
-    subfield_codes, values)``: the tag it stands for, and its subfields' codes and values in two
-    tuples. Found once per record for the nine rules that read them; with the codes at hand a
-    rule sees in one test that a heading has nothing for it (no $2, no $v) instead of walking
-    its subfields again."""
-    return shared(record, "subject-fields", lambda: _find_subject_fields(record))
+    """The subject fields (and the 880s that parallel them), in record order, each as
+    ``(field, tag, indicator2, subfields, subfield_codes, values, joined)``: the tag it stands
+    for, its second indicator, its subfields' codes and values in two tuples and the values
+    joined by \\x1f. Found once per record for the nine rules that read them; with the codes at
+    hand a rule sees in one test that a heading has nothing for it (no $2, no $v) instead of
+    walking its subfields again. A field's address is only looked up for a finding
+    (``_located``)."""
+    # What ``shared`` does, without a function made for it at each of the nine asks per record.
+    derived = walked(record).derived
+    found = derived.get("subject-fields")
+    if found is None:
+        found = derived["subject-fields"] = _find_subject_fields(record)
+    return found
+
+
+_SUBJECT_TAG_SET = frozenset(SUBJECT_TAGS)
 
 
 def _find_subject_fields(record) -> list[tuple]:
+    # One pass over the record's fields rather than data_fields_as: merging nine tags' lists
+    # (and the 880s) in record order cost more than the rules that read them. 6XX and 880 are
+    # data fields by their tags, as pymarc decides, so no control field is met here.
     found = []
-    for item in data_fields_as(record, *SUBJECT_TAGS):
-        field = item.field
+    for field in record.fields:
+        tag = field.tag
+        if tag not in _SUBJECT_TAG_SET:
+            if tag != "880":
+                continue
+            tag = _linked_subject_tag(field)
+            if tag is None:
+                continue
         subfields = field.subfields
         subfield_codes, values = zip(*subfields) if subfields else ((), ())
-        tag = field.tag
-        if tag == "880":
-            tag = effective_tag(field)
-        found.append((item, tag, subfields, subfield_codes, values))
+        found.append((field, tag, field.indicator2, subfields, subfield_codes, values,
+                      "\x1f".join(values)))
     return found
+
+
+def _linked_subject_tag(field) -> str | None:
+    """The subject tag an 880 parallels (its first $6 names it: '650-01'), or None; what
+    ``data_fields_as`` and ``effective_tag`` decide for it."""
+    for code, value in field.subfields:
+        if code == "6":
+            linked = value[:3]
+            return linked if linked in _SUBJECT_TAG_SET else None
+    return None
 
 
 def _is_data(code: str) -> bool:
@@ -117,28 +144,26 @@ def _ends_with_abbreviation(text: str) -> bool:
       bad=(marc_example("=650  \\7$aCats."), marc_example("=650  \\0$aCats.$2fast"),
            marc_example("=655  \\4$aNovels.$2lcgft")))
 def thesaurus_source(record, context):
-    for item, tag, _, subfield_codes, _ in _subject_fields(record):
-        field = item.field
-        indicator = field.indicator2
-        # Most headings have no $2: no need to look for where it is.
-        sources = ([position for position, code in enumerate(subfield_codes) if code == "2"]
-                   if "2" in subfield_codes else ())
-        if indicator == "7" and not sources:
-            yield Hit(f"{item.address}/ind2", f"{tag} second indicator is 7 (source in $2) but "
-                      "there is no $2; add $2 with the code of the vocabulary the heading comes "
-                      "from (e.g. fast, lcgft, aat)")
-        elif indicator and indicator in "0123456" and sources:
+    for field, tag, indicator, subfields, subfield_codes, _, _ in _subject_fields(record):
+        if "2" not in subfield_codes:  # most headings: no need to look for where $2 is
+            if indicator == "7":
+                yield Hit(f"{locate(record, field).address}/ind2", f"{tag} second indicator "
+                          "is 7 (source in $2) but there is no $2; add $2 with the code of the "
+                          "vocabulary the heading comes from (e.g. fast, lcgft, aat)")
+        elif indicator and indicator in "0123456":
             name = _thesaurus(tag, indicator) or "a named thesaurus"
-            for position in sources:
-                code = field.subfields[position].value
-                if code.strip().lower() == _INDICATOR_SOURCES.get(indicator):
+            item = locate(record, field)
+            for position, (code, source) in enumerate(subfields):
+                if code != "2":
+                    continue
+                if source.strip().lower() == _INDICATOR_SOURCES.get(indicator):
                     advice = "delete $2"
                 else:
                     advice = (f"delete $2, or set the indicator to 7 if the heading comes from "
-                              f"{quoted(code)}")
+                              f"{quoted(source)}")
                 yield Hit(item.subfield_address(position), f"{tag} second indicator is "
                           f"{indicator} ({name}), which already names the source, yet $2 "
-                          f"{quoted(code)} is present; $2 is used only with second indicator "
+                          f"{quoted(source)} is present; $2 is used only with second indicator "
                           f"7: {advice}")
 
 
@@ -164,7 +189,7 @@ def _known_source(code: str) -> bool:
            marc_example("=650  \\7$aCats.$2ddc")))
 def source_code(record, context):
     everything = codes.source_codes()
-    for item, tag, subfields, subfield_codes, _ in _subject_fields(record):
+    for field, tag, _, subfields, subfield_codes, _, _ in _subject_fields(record):
         if "2" not in subfield_codes:
             continue  # most headings (ind2 0 LCSH) have no source code to check
         for position, (code, value) in enumerate(subfields):
@@ -174,11 +199,12 @@ def source_code(record, context):
             if _known_source(text):
                 entry = everything.get(text)
                 if entry is not None and entry.deprecated:
-                    yield Hit(item.subfield_address(position), f"{tag} $2 {quoted(text)} "
-                              f"({entry.name}) is {entry.note or 'deprecated'} in LC's source "
-                              "code list")
+                    yield Hit(locate(record, field).subfield_address(position),
+                              f"{tag} $2 {quoted(text)} ({entry.name}) is "
+                              f"{entry.note or 'deprecated'} in LC's source code list")
                 continue
-            where = item.subfield_address(position)  # worked out only for a code reported
+            # worked out only for a code reported
+            where = locate(record, field).subfield_address(position)
             cleaned = text.rstrip(".;,: ").lower()
             if cleaned and _known_source(cleaned):
                 yield Hit(where, f"{tag} $2 {quoted(value)} should be written {quoted(cleaned)}: "
@@ -201,13 +227,13 @@ def source_code(record, context):
       bad=(marc_example("=650  \\7$2fast$0(OCoLC)fst00849478"),
            marc_example("=650  \\0$xHistory.")))
 def main_term_missing(record, context):
-    for item, tag, _, subfield_codes, _ in _subject_fields(record):
+    for field, tag, _, _, subfield_codes, _, _ in _subject_fields(record):
         if "a" in subfield_codes:
             continue  # the usual heading: its main term is there
-        field = item.field
         present = set(subfield_codes)
         if "a" in present or (tag == "655" and field.indicator1 == "0" and "b" in present):
             continue  # a faceted 655 may carry its terms in $b
+        item = locate(record, field)
         if present & set(SUBDIVISIONS):
             yield Hit(item.address, f"{tag} has subdivisions but no main term: put the term "
                       "the subdivisions qualify in $a, first")
@@ -235,7 +261,7 @@ def _has_term(value: str) -> bool:
       bad=(marc_example("=650  \\0$xBehavior$aCats."),
            marc_example("=650  \\0$aCats$x--$vJuvenile literature.")))
 def subdivision_after_main_term(record, context):
-    for item, tag, _, subfield_codes, values in _subject_fields(record):
+    for field, tag, _, _, subfield_codes, values, _ in _subject_fields(record):
         # Where the main term is, if anywhere.
         main = subfield_codes.index("a") if "a" in subfield_codes else -1
         for position, code in enumerate(subfield_codes):
@@ -243,13 +269,15 @@ def subdivision_after_main_term(record, context):
                 continue
             value = values[position]
             if position < main:
-                yield Hit(item.subfield_address(position), f"{tag} ${code} ({_NAMES[code]}) "
+                yield Hit(locate(record, field).subfield_address(position),
+                          f"{tag} ${code} ({_NAMES[code]}) "
                           f"{quoted(value)} comes before the main term in $a; the heading starts "
                           "with its main term and the subdivisions follow it")
             if value[:1].isalnum():
                 continue  # fast path: a term starts here; ``_has_term`` looks at anything else
             if value.strip() and not _has_term(value):  # wholly empty: STR-006 reports it
-                yield Hit(item.subfield_address(position), f"{tag} ${code} ({_NAMES[code]}) "
+                yield Hit(locate(record, field).subfield_address(position),
+                          f"{tag} ${code} ({_NAMES[code]}) "
                           f"holds no term ({quoted(value)}); delete the empty subdivision or "
                           "type its term")
 
@@ -276,7 +304,7 @@ def _established_after_form(form: str, topic: str) -> bool:
             marc_example("=650  \\0$aEnglish language$vDictionaries$xFrench.")),
       bad=(marc_example("=650  \\0$aCats$vPeriodicals$xHistory."),))
 def form_subdivision_last(record, context):
-    for item, tag, subfields, subfield_codes, _ in _subject_fields(record):
+    for field, tag, _, subfields, subfield_codes, _, _ in _subject_fields(record):
         if "v" not in subfield_codes or "x" not in subfield_codes:
             continue  # no $x that could follow a $v
         form = None
@@ -286,7 +314,7 @@ def form_subdivision_last(record, context):
             elif code == "x" and form is not None:
                 if _established_after_form(_text(form), _text(value)):
                     continue
-                yield Hit(item.subfield_address(position),
+                yield Hit(locate(record, field).subfield_address(position),
                           f"{tag} $x {quoted(value)} follows the form subdivision $v "
                           f"{quoted(form)}; LC puts form subdivisions last, so move "
                           f"{quoted(value)} before $v — unless LC has established this order "
@@ -304,7 +332,7 @@ def form_subdivision_last(record, context):
       bad=(marc_example("=650  \\0$aCats$xDictionaries."),
            marc_example("=650  \\0$aDetectives$xFiction.")))
 def form_word_in_x(record, context):
-    for item, tag, subfields, subfield_codes, _ in _subject_fields(record):
+    for field, tag, _, subfields, subfield_codes, _, _ in _subject_fields(record):
         if "x" not in subfield_codes:
             continue
         for position, (code, value) in enumerate(subfields):
@@ -312,7 +340,8 @@ def form_word_in_x(record, context):
                 continue
             if "v" in subfield_codes[position + 1:]:
                 continue  # "$xPeriodicals$vIndexes": a work about periodicals, in a form
-            yield Hit(item.subfield_address(position), f"{tag} $x {quoted(value)} is usually a "
+            yield Hit(locate(record, field).subfield_address(position), f"{tag} $x "
+                      f"{quoted(value)} is usually a "
                       f"form subdivision: if the item is itself {_text(value)}, code it $v; keep "
                       "$x only when the work is about them")
 
@@ -334,10 +363,9 @@ def _guess_code(part: str) -> str:
            marc_example("=651  \\0$aFrance$xHistory--1789-1799."),
            marc_example("=650  \\0$aCats\u2014Behavior.")))
 def typed_dashes(record, context):
-    for item, tag, subfields, _, values in _subject_fields(record):
+    for field, tag, _, subfields, _, _, joined in _subject_fields(record):
         # Dashes as the subfields below see them ('--', an em dash, two en dashes), looked for
         # in the whole heading at once: nearly every heading has none.
-        joined = "\x1f".join(values)
         if "--" not in joined and "\u2014" not in joined and "\u2013\u2013" not in joined:
             continue
         for position, (code, value) in enumerate(subfields):
@@ -348,7 +376,8 @@ def typed_dashes(record, context):
             split = f"${code}{parts[0]}" if parts else ""
             split += "".join(f"${_guess_code(part)}{part}" for part in parts[1:])
             hint = f" (here: {split})" if len(parts) > 1 else ""
-            yield Hit(item.subfield_address(position), f"{tag} ${code} {quoted(value)} has '--' "
+            yield Hit(locate(record, field).subfield_address(position), f"{tag} ${code} "
+                      f"{quoted(value)} has '--' "
                       "typed into it; split it into subfields, one per subdivision "
                       f"($x topic, $z place, $y time, $v form){hint} — the catalog displays the "
                       "dashes itself")
@@ -373,19 +402,20 @@ def _carries_punctuation(record) -> bool:
 def final_punctuation(record, context):
     if not _carries_punctuation(record):
         return  # Leader/18 'c' or 'n': PCC minimal punctuation, no final period
-    for item, tag, _, subfield_codes, values in _subject_fields(record):
-        vocabulary = _LC_PUNCTUATED.get(item.field.indicator2)
+    for field, tag, indicator, _, subfield_codes, values, _ in _subject_fields(record):
+        vocabulary = _LC_PUNCTUATED.get(indicator)
         if vocabulary is None:
             continue  # ind2 7 (FAST, LCGFT…) and others follow their own practice
-        position = len(subfield_codes) - 1  # the last subfield holding text
-        while position >= 0 and not _is_data(subfield_codes[position]):
+        position = len(subfield_codes) - 1  # the last subfield holding text (see _is_data)
+        while position >= 0 and subfield_codes[position].isdigit():
             position -= 1
         if position < 0:
             continue
         value = values[position]
         end = value.rstrip()
         if end and not end.endswith(_FINAL_MARKS):
-            yield Hit(item.subfield_address(position), f"{vocabulary} heading {tag} should end "
+            yield Hit(locate(record, field).subfield_address(position), f"{vocabulary} "
+                      f"heading {tag} should end "
                       f"with a period (it ends {quoted(end[-20:])}); only a closing "
                       "parenthesis, an open date's hyphen, '?', '!' or a closing quotation mark "
                       "take its place")
@@ -403,9 +433,11 @@ def final_punctuation(record, context):
       bad=(marc_example("=650  \\0$aCats.$xBehavior."),
            marc_example("=600  10$aLincoln, Abraham,$d1809-1865.$vPortraits.")))
 def period_before_subdivision(record, context):
-    for item, tag, subfields, subfield_codes, values in _subject_fields(record):
-        if "." not in "\x1f".join(values[:-1]):
-            continue  # no period but a final one, as in most headings: none before a subdivision
+    for field, tag, _, subfields, subfield_codes, values, joined in _subject_fields(record):
+        # A period before the last subfield's text, looked for in the joined heading (the
+        # last value is at its end): most headings have none but a final one.
+        if not values or joined.find(".", 0, len(joined) - len(values[-1])) == -1:
+            continue
         for position, code in enumerate(subfield_codes):
             if position == 0 or code not in SUBDIVISIONS:
                 continue
@@ -415,7 +447,8 @@ def period_before_subdivision(record, context):
                 continue
             if _ends_with_abbreviation(end):
                 continue
-            yield Hit(item.subfield_address(position - 1), f"{tag} ${before_code} "
+            yield Hit(locate(record, field).subfield_address(position - 1),
+                      f"{tag} ${before_code} "
                       f"{quoted(end[-20:])} ends with a period before the subdivision ${code}; "
                       "a term followed by a subdivision takes no period (unless it ends with an "
                       "abbreviation or initial, e.g. 'U.S.', 'etc.')")

@@ -174,6 +174,15 @@ def located_fields(record: Record) -> list[Located]:
     return _walked(record).located
 
 
+def locate(record: Record, field: Field) -> Located:
+    """The walk's ``Located`` for one of the record's fields (its address, for a message): for
+    rules that read fields plainly and need an address only when they report something."""
+    for item in fields_tagged(record, field.tag):
+        if item.field is field:
+            return item
+    raise ValueError(f"field {field.tag} is not in the record")
+
+
 def fields_tagged(record: Record, tag: str) -> list[Located]:
     """Every field with this tag (control or data), in record order."""
     entry = _entry  # _walked(record), spelt out (see data_fields)

@@ -2,7 +2,9 @@
 
 ``lcc.parse_call_number`` and ``dewey.parse_dewey`` read the usual shape in one step and leave
 everything else to ``_parse_in_full``; here both run over the corpus's 050/090/082/092 values,
-hand-written traps and generated near-misses, and must agree exactly.
+hand-written traps and generated near-misses, and must agree exactly. So must the parts the
+rules read without the whole reading (``lcc.read_class``, ``dewey.dewey_problems``,
+``cutter.first_digit``) and the fields they find without ``data_fields``.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import re
 import unicodedata
 
 import pytest
+from pymarc import Field, Indicators, Record, Subfield
 
 from sandbox.classify import cutter, dewey, lcc
 from sandbox.formats import read_file
-from sandbox.rules.classification import _call_number
+from sandbox.rules.classification import _call_number, _data_fields, _main_entry_name
 from sandbox.rules.examples import example_record, marc_example
 from sandbox.rules.numbers import leading_number
+from sandbox.rules.walk import data_fields, fields_tagged, remembered
 
 #: Call numbers around the edges of the one-step shape (and well past them).
 TRICKY_CALL_NUMBERS = [
@@ -65,9 +69,12 @@ def _corpus_records(corpus):
 
 @pytest.fixture(scope="module")
 def corpus_values(corpus):
-    """The 050/090 texts LCC-001 parses, their fields, and 082/092 $a, from the whole corpus."""
-    calls, fields, deweys = set(), [], set()
+    """The 050/090 texts LCC-001 parses, their fields, 082/092 $a and the main entries
+    LCC-002 cutters, from the whole corpus."""
+    calls, fields, deweys, names = set(), [], set(), set()
     for record in _corpus_records(corpus):
+        with remembered(record):
+            names.add(_main_entry_name(record))
         for field in record.fields:
             if field.control_field:
                 continue
@@ -78,7 +85,7 @@ def corpus_values(corpus):
             elif field.tag in ("082", "092"):
                 deweys.update(value for code, value in field.subfields if code == "a")
     assert len(calls) > 300 and len(deweys) > 100  # the corpus really was read
-    return calls, fields, deweys
+    return calls, fields, deweys, names
 
 
 def _near_call_numbers(count: int) -> list[str]:
@@ -121,16 +128,20 @@ def _near_dewey_numbers(count: int) -> list[str]:
 
 def _same_call_number(text: str) -> bool:
     fast, full = lcc.parse_call_number(text), lcc._parse_in_full(text)
+    reading = lcc.read_class(text)
     if isinstance(full, lcc.LCCallNumber):
         assert isinstance(fast, lcc.LCCallNumber), text
         assert vars(fast) == vars(full) and hash(fast) == hash(full), text
         assert repr(fast) == repr(full) and str(fast) == str(full), text
+        assert reading == (full.class_letters, full.class_number, full.cutters), text
+    else:
+        assert reading == full and repr(reading) == repr(full), text
     assert fast == full, text
     return lcc._WELL_FORMED.fullmatch(text.strip()) is not None
 
 
 def test_call_numbers_read_in_one_step_as_in_full_on_the_corpus(corpus_values):
-    calls, _, _ = corpus_values
+    calls, _, _, _ = corpus_values
     shortcuts = sum(_same_call_number(text) for text in calls)
     assert shortcuts > 200  # the one-step reading really is the common case
 
@@ -163,13 +174,14 @@ def test_an_outline_span_answers_alike_for_a_decimal_and_its_text():
 def _same_dewey(text: str) -> bool:
     fast, full = dewey.parse_dewey(text), dewey._parse_in_full(text)
     assert fast == full and repr(fast) == repr(full), text
+    assert dewey.dewey_problems(text) == (full if isinstance(full, list) else []), text
     if isinstance(full, dewey.DeweyNumber):
         assert vars(fast) == vars(full) and hash(fast) == hash(full), text
     return dewey._WELL_FORMED.fullmatch(text.strip().partition(" ")[0]) is not None
 
 
 def test_dewey_numbers_read_in_one_step_as_in_full_on_the_corpus(corpus_values):
-    _, _, deweys = corpus_values
+    _, _, deweys, _ = corpus_values
     assert sum(_same_dewey(text) for text in deweys) > 50
 
 
@@ -193,7 +205,7 @@ def test_edition_problems_as_before(value):
 
 
 def test_first_a_and_b_are_read_in_one_pass_as_get_subfields_reads_them(corpus_values):
-    _, fields, _ = corpus_values
+    _, fields, _, _ = corpus_values
     record = example_record("marc", marc_example("=050  00$bL88$a$aQA76$b 2001 ", "=090  \\\\$x1"))
     fields = fields + [f for f in record.fields if f.tag in ("050", "090")]
     for field in fields:
@@ -216,3 +228,72 @@ def test_leading_number_drops_separators_only_when_there_are_some(value):
     match = re.match(r"\s*([0-9Xx][0-9Xx -]*[0-9Xx])", value)
     expected = re.sub(r"[ -]", "", match.group(1)) if match else value.strip()
     assert leading_number(value) == expected
+
+
+def _names(count: int) -> list[str]:
+    """Names around the turns of the Cutter table: vowels, S and Sch, Q, Qu and Qa-Qt, one
+    letter, numerals, unlisted second letters, marks and accents."""
+    chooser = random.Random(20261126)
+    starts = ["A", "E", "I", "O", "U", "S", "Sch", "Sc", "Q", "Qu", "Qi", "Qv", "Qt", "B", "C",
+              "Ch", "Cl", "K", "Mc", "St.", "Z", "X", "Y", "1", "9", "É", "Ø", "ʻA", "O'"]
+    made = []
+    for _ in range(count):
+        name = chooser.choice(starts)
+        for _ in range(chooser.choice([0, 0, 1, 2, 3, 5])):
+            name += chooser.choice("abcdefghijklmnopqrstuvwxyz áü'-.0123456789")
+        made.append(name)
+    return made
+
+
+def test_the_first_cutter_digit_is_the_one_the_whole_cutter_gives(corpus_values):
+    names = [name for name in corpus_values[3] if name and name[0].isalpha()]
+    assert len(names) > 100  # the corpus's main entries were read
+    compared = 0
+    for name in names + _names(5000) + ["A", "S", "Q", "Qu", "Q1", "Sch", "S", "1984"]:
+        try:
+            form = cutter.filing_form(name)[0]
+        except ValueError:
+            continue  # LCC-002 never reaches the table for these
+        assert cutter.first_digit(form) == cutter.cutter(name).cutter[1:2], name
+        compared += 1
+    assert compared > 4000
+
+
+def test_call_number_and_dewey_fields_are_the_data_fields_in_record_order():
+    chooser = random.Random(20261127)
+    for _ in range(500):
+        tags = [chooser.choice(["050", "090", "082", "092", "020", "010", "245", "008"])
+                for _ in range(chooser.randint(0, 8))]
+        record = Record()
+        for tag in tags:  # in the order drawn, not sorted: 090 before 050 too
+            record.add_field(Field(tag, data="000000s2001") if tag == "008" else
+                             Field(tag, Indicators("0", "0"), [Subfield("a", "QA76")]))
+        with remembered(record):
+            for pair in (("050", "090"), ("082", "092"), ("090", "050")):
+                assert _data_fields(record, *pair) == data_fields(record, *pair), tags
+            for tag in ("020", "010", "082"):
+                assert fields_tagged(record, tag) == data_fields(record, tag), tags
+
+
+def test_ascii_names_file_as_the_character_by_character_reading_files_them():
+    chooser = random.Random(20261128)
+    names = ["Kahneman", "St. John's", "O'Brien, Pat", "1984", "A-Z", "  ", "", "McGraw-Hill",
+             "The history of the decline and fall of the Roman empire /", "x\ty\nz", "$%&"]
+    names += ["".join(chooser.choice("aZ9 .,'-\t&(/") for _ in range(chooser.randint(0, 12)))
+              for _ in range(3000)]
+    for name in names:
+        try:
+            form, steps = cutter.filing_form(name)
+        except ValueError as error:
+            form, steps = None, str(error)
+        try:
+            kept, dropped = cutter._letters_and_numerals(name, name)
+        except ValueError as error:
+            expected = None, str(error)
+        else:
+            marks = ", ".join(sorted(dropped))
+            expected = kept, ([f"Read the letters only, ignoring {marks}: {kept}."]
+                              if dropped else [])
+            if not kept:
+                expected = None, f"{name!r} has no letters or numerals to cutter"
+        assert (form, steps) == expected, name

@@ -23,6 +23,7 @@ from sandbox.rules.walk import (
     data_fields,
     data_fields_as,
     effective_tag,
+    locate,
     quoted,
     remembered,
 )
@@ -469,3 +470,25 @@ def test_the_rules_still_look_past_an_880_to_the_field_it_parallels():
         hits = [*REGISTRY["SUB-009"].check(record, Context())]
     assert [hit.location for hit in hits] == ["880$a"]
     assert hits[0].message.startswith("650 $a")
+
+
+def test_subject_fields_are_found_in_one_pass_as_data_fields_as_finds_them():
+    """The subject rules scan the record's fields once (880s by their $6) and look an address
+    up only for a finding: the same fields, tags and addresses as the walk's."""
+    chooser = random.Random("subject-fields")
+    tags = list(sub.SUBJECT_TAGS) + ["880", "880", "245", "008"]
+    found = 0
+    for _ in range(2000):
+        record = _random_record(chooser, tags, CODES, AWKWARD)
+        with remembered(record):
+            expected = [(item.field, effective_tag(item.field), item.address)
+                        for item in data_fields_as(record, *sub.SUBJECT_TAGS)]
+            fields = sub._subject_fields(record)
+            assert [(field, tag, locate(record, field).address)
+                    for field, tag, *_ in fields] == expected, record
+            for field, _, indicator, subfields, codes, values, joined in fields:
+                assert indicator == field.indicator2 and subfields is field.subfields
+                assert list(zip(codes, values)) == [tuple(s) for s in field.subfields]
+                assert joined == "\x1f".join(value for _, value in field.subfields)
+            found += len(fields)
+    assert found > 3000
