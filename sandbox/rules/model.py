@@ -1,7 +1,8 @@
 """What a rule is, what it reports, and the registry every rule set adds itself to.
 
-A rule is a small function over one record that yields ``Hit``s (where, and what is wrong there);
-the engine turns hits into ``Finding``s carrying the rule's id, severity, citation and reason. A rule
+A rule is a small function over one record that gives an iterable of ``Hit``s (where, and what
+is wrong there): a generator, or a plain list or tuple when the usual answer is "nothing"; the
+engine turns hits into ``Finding``s carrying the rule's id, severity, citation and reason. A rule
 never changes the record. Each rule carries good and bad example records, run as tests.
 """
 
