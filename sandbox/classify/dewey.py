@@ -418,7 +418,7 @@ def _edition(edition: str | None, first_indicator: str | None) -> Explained:
         if other:
             parts.append(f"082 $2 {value}: edition {other.group(1)} in the language coded "
                          f"{other.group(2)!r}.")
-        elif value.isdigit():
+        elif value.isascii() and value.isdigit():  # not "²", which int() refuses
             which = ("the latest full edition" if int(value) == LATEST_FULL_EDITION else
                      "the latest abridged edition" if int(value) == LATEST_ABRIDGED_EDITION else
                      "an earlier edition")

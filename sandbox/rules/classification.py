@@ -114,7 +114,7 @@ def _main_entry_name(record) -> str | None:
         titles = item.field.get_subfields("a")
         skip = item.field.indicator2
         if titles:
-            return titles[0][int(skip) if skip.isdigit() else 0:].strip()
+            return titles[0][int(skip) if skip.isascii() and skip.isdigit() else 0:].strip()
     return None
 
 

@@ -136,7 +136,7 @@ def nonfiling_article(record, context):
             if code == "a":
                 title = value
                 break
-        if title is None or not (indicator.isdigit()):
+        if title is None or not (indicator.isascii() and indicator.isdigit()):
             continue
         article = leading_article(title, language)
         expected = len(article) if article else 0

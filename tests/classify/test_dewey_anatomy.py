@@ -80,3 +80,9 @@ def test_no_captions():
     text = " ".join(p.explanation for p in explain_dewey("551.21/09797/84", "23", "0").parts)
     for caption in ("Natural sciences", "Earth sciences", "History", "Geography", "Literature"):
         assert caption not in text
+
+
+def test_a_superscript_edition_is_not_an_edition_number():
+    """'²' counts as a digit to str.isdigit but int() refuses it: explained, not a crash."""
+    anatomy = explain_dewey("005.133", edition="²³", first_indicator="0")
+    assert "not an edition number" in parts(anatomy)["edition"].explanation

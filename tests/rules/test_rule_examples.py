@@ -118,3 +118,17 @@ def test_oclc_encoding_levels_are_named_as_oclc_codes():
     record = example_record("marc", marc_example(leader=leader))
     messages = [f.message for f in validate(record, ONLY["FIX-001"])]
     assert len(messages) == 1 and "OCLC's code" in messages[0] and "use blank" in messages[0]
+
+
+@pytest.mark.parametrize("indicator", ["²", "٣", "¹"])
+def test_a_digit_that_is_not_ascii_in_245_ind2_is_reported_not_a_crash(indicator):
+    """'²' and Arabic-Indic digits count as digits to str.isdigit, but int() refuses some and
+    nonfiling counts are ASCII digits: the record is validated, no rule fails on it."""
+    from sandbox.rules.engine import INTERNAL_ERROR
+    from sandbox.rules.examples import marc_example
+
+    text = marc_example(f"=245  1{indicator}$aThe example /$cAnn Writer.",
+                        "=050  \\4$aQA76.73.P98$bW75 2024")
+    findings = validate(example_record("marc", text))
+    assert not [f for f in findings if INTERNAL_ERROR in f.message]
+    assert any(f.location == "245/ind2" for f in findings)  # the indicator itself is reported
