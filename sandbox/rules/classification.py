@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from operator import attrgetter
 
 from sandbox.classify import cutter, dewey, lcc
 from sandbox.classify.lcc import ParseProblem
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import Located, data_fields, fields_tagged, quoted, shared
+from sandbox.rules.walk import data_fields, quoted, shared
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 OUTLINE = "https://www.loc.gov/catdir/cpso/lcco/"
@@ -40,21 +39,6 @@ def _call_number(field) -> tuple[str, str]:
             item_part.strip() if item_part is not None else "")
 
 
-def _data_fields(record, tag: str, other: str) -> list[Located]:
-    """``data_fields(record, tag, other)`` for two tags of data fields (010 and up: pymarc
-    never reads them as control fields): the walk's lists of each tag as they are, merged in
-    record order only when the record has both, without data_fields' copy of each list."""
-    found, more = fields_tagged(record, tag), fields_tagged(record, other)
-    if not more:
-        return found
-    if not found:
-        return more
-    return sorted(found + more, key=_index)
-
-
-_index = attrgetter("index")
-
-
 def _parsed(record):
     """(field, $a, $b, reading) of each 050/090, read once for both LCC rules: the reading is
     ``lcc.read_class``'s (class letters, class number, Cutters) or the problem it found."""
@@ -63,7 +47,7 @@ def _parsed(record):
 
 def _parse_call_numbers(record) -> list:
     found = []
-    for item in _data_fields(record, "050", "090"):
+    for item in data_fields(record, "050", "090"):
         class_part, item_part = _call_number(item.field)
         # Every shelving number begins with MLC: the pattern is only tried on those.
         if not class_part or class_part.startswith("MLC") and _SHELVING_NUMBER.match(class_part):
@@ -176,7 +160,7 @@ def cutter_advice(record, context):
       good=(marc_example("=082  04$a005.1/33$223"),),
       bad=(marc_example("=082  04$a05.133$223"), marc_example("=082  04$a005.10$223")))
 def dewey_number(record, context):
-    for item in _data_fields(record, "082", "092"):
+    for item in data_fields(record, "082", "092"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a":
                 continue
@@ -197,7 +181,7 @@ def dewey_number(record, context):
       good=(marc_example("=082  04$a005.133$223"),),
       bad=(marc_example("=082  04$a005.133"), marc_example("=082  74$a005.133$223x")))
 def dewey_edition(record, context):
-    for item in fields_tagged(record, "082"):  # a data field: data_fields would copy the list
+    for item in data_fields(record, "082"):
         edition = None  # the first $2 (one pass over the subfields: no list per field)
         for code, value in item.field.subfields:
             if code == "2":

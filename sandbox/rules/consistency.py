@@ -16,8 +16,8 @@ from sandbox.reference import codes
 from sandbox.rules.examples import field_008, marc_example
 from sandbox.rules.fixed_fields import leader_text, material_of
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.required import is_rda, plain_data_fields
-from sandbox.rules.walk import data_008, data_fields, locate, quoted
+from sandbox.rules.required import is_rda
+from sandbox.rules.walk import data_008, data_fields, locate, plain_data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _LANGUAGE_SUBFIELDS = "abdefghijkmnpqrt"

@@ -14,7 +14,7 @@ from stdnum import ean, isbn, ismn, isrc, issn
 
 from sandbox.rules.examples import marc_example
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
-from sandbox.rules.walk import data_fields, fields_tagged, quoted
+from sandbox.rules.walk import data_fields, quoted
 
 BD = "https://www.loc.gov/marc/bibliographic/"
 _LEADING_NUMBER = re.compile(r"\s*([0-9Xx][0-9Xx -]*[0-9Xx])")
@@ -70,7 +70,7 @@ def leading_number(value: str) -> str:
       good=(marc_example(), marc_example("=020  \\\\$z9780262033849")),
       bad=(marc_example("=020  \\\\$a9780262033849"), marc_example("=020  \\\\$a026201153")))
 def isbn_valid(record, context):
-    for item in fields_tagged(record, "020"):  # a data field: data_fields would copy the list
+    for item in data_fields(record, "020"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a" or not value.strip():
                 continue  # an empty subfield is STR-006's to report
@@ -129,7 +129,7 @@ def normalize_lccn(value: str) -> str:
       good=(marc_example("=010  \\\\$a  2011018479"), marc_example("=010  \\\\$a   85012345 ")),
       bad=(marc_example("=010  \\\\$a2011-18479x"), marc_example("=010  \\\\$a201101847")))
 def lccn_structure(record, context):
-    for item in fields_tagged(record, "010"):  # a data field: data_fields would copy the list
+    for item in data_fields(record, "010"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code == "a" and value.strip() and not _LCCN.match(normalize_lccn(value)):
                 yield Hit(item.subfield_address(position), f"010 $a {quoted(value)} is not an "
@@ -179,7 +179,7 @@ def typed_identifier(record, context):
            marc_example("=020  \\\\$a978-0-262-03384-8"),
            marc_example("=020  \\\\$a080442957x")))
 def isbn_bare_number(record, context):
-    for item in fields_tagged(record, "020"):  # a data field: data_fields would copy the list
+    for item in data_fields(record, "020"):
         for position, (code, value) in enumerate(item.field.subfields):
             if code != "a":
                 continue

@@ -13,12 +13,12 @@ from functools import cache
 from sandbox.rules.examples import marc_example
 from sandbox.rules.fixed_fields import leader_text
 from sandbox.rules.model import INFO, WARNING, Hit, rule
-from sandbox.rules.required import plain_data_fields
 from sandbox.rules.walk import (
     data_fields,
     data_fields_as,
     effective_tag,
     locate,
+    plain_data_fields,
     quoted,
     tags_present,
 )

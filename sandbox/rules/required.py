@@ -7,19 +7,15 @@ tag cited; "MARC 21 Bibliographic: National Level Record Requirements"
 
 from __future__ import annotations
 
-from itertools import chain
-
-from pymarc import Field
-
 from sandbox.rules.examples import marc_example
 from sandbox.rules.fixed_fields import leader_text
 from sandbox.rules.model import ERROR, INFO, WARNING, Hit, rule
 from sandbox.rules.walk import (
     data_fields,
     fields_tagged,
+    plain_data_fields,
     shared,
     tags_present,
-    walked,
 )
 
 BD = "https://www.loc.gov/marc/bibliographic/"
@@ -33,33 +29,6 @@ REQUIRED = {
 MAIN_ENTRY_TAGS = ("100", "110", "111", "130")
 #: The fields REQ-007 wants in an RDA record, with what they hold.
 _TYPE_FIELDS = {"336": "content type", "337": "media type", "338": "carrier type"}
-
-
-def plain_data_fields(record, tags: tuple[str, ...] | frozenset[str]) -> list[Field]:
-    """``data_fields(record, *tags)`` as the fields themselves, in record order, found from the
-    walk's index of tags. No ``Located`` is made (``locate`` makes one for a finding's address):
-    for tags only one or two rules read, wrapping every field cost more than the check. ``tags``:
-    a tuple, or a frozenset when there are many (matched with the record's tags in one go).
-    A new list on every call: use it for tags no other rule asks ``data_fields`` for."""
-    walk = walked(record)
-    positions = walk.positions
-    if type(tags) is frozenset:
-        tags = tags.intersection(positions)
-    groups = []
-    for tag in tags:
-        indices = positions.get(tag)
-        if indices is not None:
-            groups.append(indices)
-    if not groups:
-        return []
-    order = groups[0] if len(groups) == 1 else sorted(chain.from_iterable(groups))
-    fields = walk.fields
-    found = []
-    for index in order:
-        field = fields[index]
-        if not field.control_field:
-            found.append(field)
-    return found
 
 
 def is_rda(record) -> bool:

@@ -262,8 +262,7 @@ def _random_fields_record(chooser: random.Random) -> Record:
 
 
 def test_plain_data_fields_are_the_data_fields_in_record_order():
-    from sandbox.rules.required import plain_data_fields
-    from sandbox.rules.walk import data_fields, locate, remembered
+    from sandbox.rules.walk import data_fields, locate, plain_data_fields, remembered
     chooser = random.Random(20261124)
     for _ in range(2000):
         record = _random_fields_record(chooser)
